@@ -1,0 +1,1 @@
+export default function Projects() { return <p>projects placeholder</p>; }

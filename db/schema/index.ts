@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './projects';
+export * from './tasks';
+export * from './integrations';

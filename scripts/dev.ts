@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { prepareDatabase } from './with-database';
+
+/**
+ * `npm run dev` / `npm start`: database ready (embedded PGlite when DATABASE_URL is unset),
+ * migrations applied, providers initialised, then Next in a child process with that env.
+ */
+const mode = process.argv[2] === 'start' ? 'start' : 'dev';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT || 3000}`;
+const db = await prepareDatabase();
+const args = [mode, ...process.argv.slice(3)];
+const child = spawn(process.execPath, [createRequire(import.meta.url).resolve('next/dist/bin/next'), ...args], {
+  stdio: 'inherit',
+  env: process.env,
+});
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  child.kill('SIGTERM');
+  await db.stop().catch(() => {});
+  process.exit(code);
+}
+child.on('exit', (code) => void shutdown(code ?? 0));
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
