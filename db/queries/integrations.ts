@@ -1,0 +1,129 @@
+import { and, asc, eq, lte, or, isNull, sql } from 'drizzle-orm';
+import { decryptSecret, encryptSecret, randomSecret } from '@/lib/crypto/secrets';
+import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { IntegrationConnection } from '@/lib/integrations/types';
+import type { DbOrTx } from '../client';
+import { integrationProviders, type ProjectIntegration, projectIntegrations } from '../schema';
+
+export type IntegrationWithProvider = ProjectIntegration & {
+  provider: { id: string; providerType: ProviderId; name: string; apiBaseUrl: string };
+};
+
+const providerColumns = {
+  id: integrationProviders.id,
+  providerType: integrationProviders.providerType,
+  name: integrationProviders.name,
+  apiBaseUrl: integrationProviders.apiBaseUrl,
+};
+
+/** An integration of a project; the project id is always in the where (tenant scoping). */
+export async function getProjectIntegration(
+  db: DbOrTx,
+  projectId: string,
+  integrationId: string,
+): Promise<IntegrationWithProvider | undefined> {
+  const [row] = await db
+    .select({ integration: projectIntegrations, provider: providerColumns })
+    .from(projectIntegrations)
+    .innerJoin(integrationProviders, eq(integrationProviders.id, projectIntegrations.providerId))
+    .where(and(eq(projectIntegrations.id, integrationId), eq(projectIntegrations.projectId, projectId)));
+  return row && { ...row.integration, provider: row.provider };
+}
+
+/** For jobs and webhooks, which know the integration id only (from a URL or an event). */
+export async function getIntegrationById(db: DbOrTx, integrationId: string): Promise<IntegrationWithProvider | undefined> {
+  const [row] = await db
+    .select({ integration: projectIntegrations, provider: providerColumns })
+    .from(projectIntegrations)
+    .innerJoin(integrationProviders, eq(integrationProviders.id, projectIntegrations.providerId))
+    .where(eq(projectIntegrations.id, integrationId));
+  return row && { ...row.integration, provider: row.provider };
+}
+
+export async function listProjectIntegrations(db: DbOrTx, projectId: string): Promise<IntegrationWithProvider[]> {
+  const rows = await db
+    .select({ integration: projectIntegrations, provider: providerColumns })
+    .from(projectIntegrations)
+    .innerJoin(integrationProviders, eq(integrationProviders.id, projectIntegrations.providerId))
+    .where(eq(projectIntegrations.projectId, projectId))
+    .orderBy(asc(projectIntegrations.createdAt));
+  return rows.map((r) => ({ ...r.integration, provider: r.provider }));
+}
+
+/** A new integration with its own webhook secret (encrypted); configured later by the owner. */
+export async function createIntegration(
+  db: DbOrTx,
+  input: { projectId: string; providerRowId: string; createdBy: string; settings: Record<string, unknown> },
+): Promise<ProjectIntegration> {
+  const [row] = await db
+    .insert(projectIntegrations)
+    .values({
+      projectId: input.projectId,
+      providerId: input.providerRowId,
+      createdBy: input.createdBy,
+      settings: input.settings,
+      webhookSecret: await encryptSecret(randomSecret()),
+    })
+    .returning();
+  return row!;
+}
+
+/** Decrypted credentials for a provider call. Never log or render the result. */
+export async function loadConnection(integration: IntegrationWithProvider): Promise<IntegrationConnection> {
+  return {
+    integrationId: integration.id,
+    apiBaseUrl: integration.provider.apiBaseUrl,
+    accessToken: integration.accessToken ? await decryptSecret(integration.accessToken) : null,
+    externalId: integration.externalId,
+    settings: integration.settings,
+  };
+}
+
+export async function revealWebhookSecret(integration: Pick<ProjectIntegration, 'webhookSecret'>): Promise<string> {
+  return decryptSecret(integration.webhookSecret);
+}
+
+/** The seed's needs_sync: enabled, active, not already running, and last sync + interval ≤ now. */
+export function integrationNeedsSync(i: ProjectIntegration, now: Date = new Date()): boolean {
+  if (!i.isActive || !i.syncEnabled || i.syncStatus === 'syncing' || i.syncStatus === 'queued') return false;
+  if (!i.lastSyncAt) return true;
+  return i.lastSyncAt.getTime() + i.syncIntervalSeconds * 1000 <= now.getTime();
+}
+
+/** The seed's is_token_valid: a token is stored and not expired (with a minute of slack). */
+export function integrationTokenValid(i: ProjectIntegration, now: Date = new Date()): boolean {
+  if (!i.accessToken || i.connectionStatus === 'reconnect_needed') return false;
+  return !i.tokenExpiresAt || i.tokenExpiresAt.getTime() - 60_000 > now.getTime();
+}
+
+export async function needsSync(db: DbOrTx, integrationId: string, now: Date = new Date()): Promise<boolean> {
+  const i = await getIntegrationById(db, integrationId);
+  return Boolean(i && integrationNeedsSync(i, now));
+}
+
+export async function isTokenValid(db: DbOrTx, integrationId: string, now: Date = new Date()): Promise<boolean> {
+  const i = await getIntegrationById(db, integrationId);
+  return Boolean(i && integrationTokenValid(i, now));
+}
+
+/** Integrations due for a scheduled sync, in SQL (the cron's fan-out). */
+export async function listIntegrationsNeedingSync(db: DbOrTx, now: Date = new Date(), limit = 500) {
+  return db
+    .select({ id: projectIntegrations.id })
+    .from(projectIntegrations)
+    .where(
+      and(
+        eq(projectIntegrations.isActive, true),
+        eq(projectIntegrations.syncEnabled, true),
+        sql`${projectIntegrations.syncStatus} not in ('syncing', 'queued')`,
+        or(
+          isNull(projectIntegrations.lastSyncAt),
+          lte(
+            sql`${projectIntegrations.lastSyncAt} + make_interval(secs => ${projectIntegrations.syncIntervalSeconds})`,
+            now,
+          ),
+        ),
+      ),
+    )
+    .limit(limit);
+}
