@@ -54,4 +54,17 @@ export interface ProviderDefinition<TSettings extends Record<string, unknown> = 
   webhookHelp: string;
   /** Checks the credentials and access to the external resource ("Save & test connection"). */
   testConnection?: (connection: IntegrationConnection) => Promise<ConnectionResult>;
+  /** Pulls external changes into tasks (GitHub, Jira). Absent: the provider has no sync yet. */
+  sync?: (context: SyncContext) => Promise<SyncOutcome>;
+  /** Cleans up on the provider's side before the integration is deleted (e.g. our webhook). */
+  onDelete?: (connection: IntegrationConnection) => Promise<void>;
 }
+
+/** What a provider's sync receives: the connection and a way to report progress. */
+export type SyncContext = {
+  connection: IntegrationConnection;
+  /** Called after each page so the UI can show live progress. */
+  reportProgress: (progress: SyncProgress) => Promise<void>;
+};
+export type SyncProgress = { pages: number; fetched: number; created: number; updated: number; unchanged: number };
+export type SyncOutcome = SyncProgress & { notModified?: boolean };
