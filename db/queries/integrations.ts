@@ -68,6 +68,73 @@ export async function createIntegration(
   return row!;
 }
 
+/** Postgres unique_violation (23505), however the driver or drizzle wraps it. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+export type IntegrationConfigUpdate = Partial<
+  Pick<
+    typeof projectIntegrations.$inferInsert,
+    | 'externalId' | 'externalName' | 'accessToken' | 'accessTokenHint' | 'refreshToken' | 'tokenExpiresAt'
+    | 'settings' | 'syncEnabled' | 'syncIntervalSeconds' | 'syncCursor' | 'connectionStatus' | 'connectionError'
+  >
+>;
+
+/** The owner's configuration save; a second integration on the same external id is reported, not thrown. */
+export async function updateIntegrationConfig(
+  db: DbOrTx,
+  projectId: string,
+  integrationId: string,
+  values: IntegrationConfigUpdate,
+): Promise<{ ok: true; integration: ProjectIntegration } | { ok: false; reason: 'duplicate' | 'not_found' }> {
+  try {
+    const [row] = await db
+      .update(projectIntegrations)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(projectIntegrations.id, integrationId), eq(projectIntegrations.projectId, projectId)))
+      .returning();
+    return row ? { ok: true, integration: row } : { ok: false, reason: 'not_found' };
+  } catch (err) {
+    if (isUniqueViolation(err)) return { ok: false, reason: 'duplicate' };
+    throw err;
+  }
+}
+
+/** Stores the outcome of a connection test (status, external name, user-safe error). */
+export async function recordConnectionStatus(
+  db: DbOrTx,
+  integrationId: string,
+  values: Pick<ProjectIntegration, 'connectionStatus' | 'connectionError'> & { externalName?: string | null },
+): Promise<void> {
+  await db
+    .update(projectIntegrations)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(projectIntegrations.id, integrationId));
+}
+
+/** Replaces the webhook secret (rotation, or a provider-issued one such as Slack's signing secret). */
+export async function setWebhookSecret(db: DbOrTx, projectId: string, integrationId: string, plaintext: string): Promise<boolean> {
+  const rows = await db
+    .update(projectIntegrations)
+    .set({ webhookSecret: await encryptSecret(plaintext), webhookConfirmedAt: null, updatedAt: new Date() })
+    .where(and(eq(projectIntegrations.id, integrationId), eq(projectIntegrations.projectId, projectId)))
+    .returning({ id: projectIntegrations.id });
+  return rows.length > 0;
+}
+
+/** Deletes an integration; FK cascades remove its task mappings, deliveries and logs. */
+export async function deleteProjectIntegration(db: DbOrTx, projectId: string, integrationId: string): Promise<boolean> {
+  const rows = await db
+    .delete(projectIntegrations)
+    .where(and(eq(projectIntegrations.id, integrationId), eq(projectIntegrations.projectId, projectId)))
+    .returning({ id: projectIntegrations.id });
+  return rows.length > 0;
+}
+
 /** Decrypted credentials for a provider call. Never log or render the result. */
 export async function loadConnection(integration: IntegrationWithProvider): Promise<IntegrationConnection> {
   return {
