@@ -115,9 +115,12 @@ export const integrationWebhooks = pgTable(
     error: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
+    /** When the current/last processing attempt started: a crashed attempt is reclaimed after a while. */
+    lastAttemptAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     unique().on(t.integrationId, t.deliveryId),
+    index().on(t.status, t.receivedAt),
     index().on(t.providerId, t.receivedAt),
     index().on(t.integrationId, t.receivedAt),
     index().on(t.eventType, t.receivedAt),

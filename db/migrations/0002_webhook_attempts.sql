@@ -1,0 +1,2 @@
+ALTER TABLE "integration_webhooks" ADD COLUMN "last_attempt_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "integration_webhooks_status_received_at_index" ON "integration_webhooks" USING btree ("status","received_at");
