@@ -1,0 +1,85 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { externalTaskMappings, integrationProviders, projectIntegrations, type Task, tasks } from '../schema';
+
+/** Values a task is created or edited with (ids already checked against the project). */
+export type TaskValues = Pick<
+  Task,
+  'title' | 'description' | 'status' | 'priority' | 'labels' | 'assigneeIds' | 'dueDate' | 'milestoneId'
+>;
+
+/** A project's tasks: open work first (by status order), then newest. */
+export async function listTasks(db: DbOrTx, projectId: string): Promise<Task[]> {
+  return db
+    .select()
+    .from(tasks)
+    .where(eq(tasks.projectId, projectId))
+    .orderBy(asc(tasks.status), desc(tasks.createdAt));
+}
+
+export async function getTask(db: DbOrTx, projectId: string, taskId: string): Promise<Task | undefined> {
+  const [row] = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId)));
+  return row;
+}
+
+export async function createTask(
+  db: DbOrTx,
+  projectId: string,
+  values: TaskValues & { createdBy: string | null },
+): Promise<Task> {
+  const [row] = await db
+    .insert(tasks)
+    .values({ ...values, projectId })
+    .returning();
+  return row!;
+}
+
+/**
+ * Applies an edit and always bumps updatedAt (the GitHub sync's three-way merge compares it
+ * with the mapping's last sync). Returns undefined when the task is not in the project.
+ */
+export async function updateTask(
+  db: DbOrTx,
+  projectId: string,
+  taskId: string,
+  patch: Partial<TaskValues>,
+): Promise<Task | undefined> {
+  const [row] = await db
+    .update(tasks)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId)))
+    .returning();
+  return row;
+}
+
+export type TaskExternalLink = {
+  id: string;
+  externalKey: string | null;
+  externalId: string;
+  externalUrl: string | null;
+  providerName: string;
+  externalName: string | null;
+  lastSyncedAt: Date | null;
+};
+
+/** The task's counterparts in the project's integrations (rows of external_task_mappings). */
+export async function listTaskExternalLinks(db: DbOrTx, projectId: string, taskId: string): Promise<TaskExternalLink[]> {
+  return db
+    .select({
+      id: externalTaskMappings.id,
+      externalKey: externalTaskMappings.externalKey,
+      externalId: externalTaskMappings.externalId,
+      externalUrl: externalTaskMappings.externalUrl,
+      providerName: integrationProviders.name,
+      externalName: projectIntegrations.externalName,
+      lastSyncedAt: externalTaskMappings.lastSyncedAt,
+    })
+    .from(externalTaskMappings)
+    .innerJoin(projectIntegrations, eq(projectIntegrations.id, externalTaskMappings.integrationId))
+    .innerJoin(integrationProviders, eq(integrationProviders.id, projectIntegrations.providerId))
+    .where(and(eq(projectIntegrations.projectId, projectId), eq(externalTaskMappings.taskId, taskId)))
+    .orderBy(asc(integrationProviders.name));
+}
