@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startTestDatabase } from '../../setup/test-database';
+import { resetArtifacts, writeE2eEnv } from './e2e-env';
+import { startOidcServer } from './oidc-server';
+
+/**
+ * The e2e web server (Playwright `webServer`): a local OIDC provider, a fresh migrated
+ * database (PGlite, or a new database on TEST_DATABASE_URL), the GitHub fake when it
+ * exists, then the PRODUCTION build of the app (`next build` if stale, `next start`).
+ */
+const root = process.cwd();
+const port = Number(process.env.E2E_PORT || 3210);
+const appUrl = `http://127.0.0.1:${port}`;
+const random = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+// Builds of this tree are serialised machine-wide; a running server holds the lock shared.
+const lockFile = path.join(os.tmpdir(), 'tb', 'build.lock');
+fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+
+resetArtifacts();
+const cleanups: Array<() => Promise<void>> = [];
+let server: ChildProcess | undefined;
+
+const clientId = 'taskbridge-e2e';
+const clientSecret = random();
+const oidc = await startOidcServer({ clientId, clientSecret, redirectUri: `${appUrl}/api/auth/callback/oidc` });
+cleanups.push(oidc.close);
+console.log(`[e2e] OIDC provider ${oidc.issuer}`);
+
+const database = await startTestDatabase('e2e');
+cleanups.push(database.stop);
+console.log(`[e2e] database: ${database.kind}`);
+
+const githubApiUrl = await startGithubFake();
+const encryptionKeys = `e2e1:${random()}`;
+
+const appEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  ...database.env,
+  TASKBRIDGE_ENCRYPTION_KEYS: encryptionKeys,
+  NEXTAUTH_SECRET: random(),
+  NEXTAUTH_URL: appUrl,
+  APP_URL: appUrl,
+  AUTH_OIDC_ISSUER: oidc.issuer,
+  AUTH_OIDC_ID: clientId,
+  AUTH_OIDC_SECRET: clientSecret,
+  AUTH_OIDC_NAME: 'Test SSO',
+  NEXT_TELEMETRY_DISABLED: '1',
+  NODE_ENV: 'production',
+  ...(githubApiUrl ? { GITHUB_API_URL: githubApiUrl } : {}),
+};
+// Jobs run in-process: no Inngest server in the e2e run.
+delete appEnv.INNGEST_EVENT_KEY;
+delete appEnv.INNGEST_DEV;
+
+writeE2eEnv({
+  APP_URL: appUrl,
+  AUTH_OIDC_ISSUER: oidc.issuer,
+  DATABASE_URL: database.env.DATABASE_URL,
+  NEON_WS_PROXY: database.env.NEON_WS_PROXY,
+  DATABASE_KIND: database.kind,
+  TASKBRIDGE_ENCRYPTION_KEYS: encryptionKeys,
+  ...(githubApiUrl ? { GITHUB_API_URL: githubApiUrl } : {}),
+});
+
+const build = spawnSync(
+  'flock',
+  [lockFile, process.execPath, '--import', 'tsx', path.join(import.meta.dirname, 'build-if-stale.ts')],
+  { stdio: 'inherit', cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
+);
+if (build.status !== 0) await shutdown(build.status ?? 1);
+
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+server = spawn('flock', ['-s', lockFile, process.execPath, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  stdio: 'inherit',
+  cwd: root,
+  env: appEnv,
+});
+server.on('exit', (code) => void shutdown(code ?? 1));
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+// The GitHub fake (helper module tests/fakes/github/server.ts), when present: its base URL.
+async function startGithubFake(): Promise<string | undefined> {
+  const file = path.join(root, 'tests', 'fakes', 'github', 'server.ts');
+  if (!fs.existsSync(file)) return undefined;
+  const mod = (await import(pathToFileURL(file).href)) as {
+    startFakeGithub: (opts: { port: number }) => Promise<{ url?: string; port?: number; close?: () => Promise<void>; stop?: () => Promise<void> }>;
+  };
+  const fake = await mod.startFakeGithub({ port: 0 });
+  const stop = fake.close ?? fake.stop;
+  if (stop) cleanups.push(() => stop.call(fake));
+  const url = fake.url ?? `http://127.0.0.1:${fake.port}`;
+  console.log(`[e2e] GitHub fake ${url}`);
+  return url;
+}
+
+// flock does not pass signals on: stop its child (next start) first, then flock itself.
+function stopTree(pid: number): void {
+  let children: string[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    // already gone
+  }
+  for (const target of [...children.map(Number), pid]) {
+    try {
+      process.kill(target, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+let stopping = false;
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (server?.pid && server.exitCode === null) stopTree(server.pid);
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  }
+  process.exit(code);
+}
