@@ -3,5 +3,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     // Node 20 has no global WebSocket; the neon driver needs one.
     await import('./db/node-websocket');
+    // Without Inngest, pending webhook deliveries are swept by a timer in this process.
+    const { startInProcessWebhookSweep } = await import('./lib/webhooks/in-process-sweep');
+    startInProcessWebhookSweep();
   }
 }

@@ -1,4 +1,6 @@
 import type { InngestFunction } from 'inngest';
+import { webhookProcess } from './webhook-process';
+import { webhookSweep } from './webhook-sweep';
 
 /** Every Inngest function the app serves (app/api/inngest/route.ts). */
-export const functions: InngestFunction.Any[] = [];
+export const functions: InngestFunction.Any[] = [webhookProcess, webhookSweep];

@@ -58,6 +58,10 @@ export interface ProviderDefinition<TSettings extends Record<string, unknown> = 
   sync?: (context: SyncContext) => Promise<SyncOutcome>;
   /** Cleans up on the provider's side before the integration is deleted (e.g. our webhook). */
   onDelete?: (connection: IntegrationConnection) => Promise<void>;
+  /** Inbound webhooks: verification and splitting into deliveries (edge-safe). */
+  webhook?: WebhookCapability;
+  /** Processes a stored delivery. Absent: deliveries are recorded as "no handler yet". */
+  handleWebhook?: WebhookHandler;
 }
 
 /** What a provider's sync receives: the connection and a way to report progress. */
@@ -68,3 +72,66 @@ export type SyncContext = {
 };
 export type SyncProgress = { pages: number; fetched: number; created: number; updated: number; unchanged: number };
 export type SyncOutcome = SyncProgress & { notModified?: boolean };
+
+/** What a provider's webhook verifier receives: the exact bytes, decoded once, and the integration's secret. */
+export type WebhookVerifyInput = {
+  request: Request;
+  url: URL;
+  /** The raw body as received, decoded as UTF-8 (verified as bytes by HMAC helpers). */
+  body: string;
+  bodyBytes: Uint8Array<ArrayBuffer>;
+  /** The integration's decrypted webhook secret (signing secret, channel token, clientState). */
+  secret: () => Promise<string>;
+  /** The integration's HMAC-SHA256 key for the secret, imported once and cached. */
+  hmacKey: () => Promise<CryptoKey>;
+  settings: Record<string, unknown>;
+  now: Date;
+};
+
+/** One verified event ready to store; deliveryId is the provider's dedup key. */
+export type VerifiedDelivery = { deliveryId: string; eventType: string; eventAction: string | null; payload: unknown };
+
+/**
+ * The verifier's verdict. `respond` answers a verified handshake directly (Slack
+ * url_verification, Graph validationToken) without storing anything.
+ */
+export type WebhookVerdict =
+  | { ok: true; kind: 'deliveries'; deliveries: VerifiedDelivery[] }
+  | { ok: true; kind: 'respond'; response: Response; confirmsWebhook: boolean }
+  | { ok: false; status: 400 | 401; reason: string };
+
+/** Inbound webhooks of a provider: how to check and split a request. Edge-safe (Web APIs only). */
+export type WebhookCapability = {
+  /** Accepted media types; `null` in the list allows a body without Content-Type (Google push). */
+  contentTypes: Array<string | null>;
+  /** Extra request headers holding secrets, redacted before headers are stored. */
+  secretHeaders: string[];
+  /** Event types that prove the webhook is set up (GitHub `ping`, Google `sync`). */
+  confirmationEvents: string[];
+  verify: (input: WebhookVerifyInput) => Promise<WebhookVerdict>;
+};
+
+/** What a provider's webhook handler gets: a database, the integration, and its credentials on demand. */
+export type WebhookHandlerContext = {
+  db: import('@/db/client').Db;
+  integration: import('@/db/queries/integrations').IntegrationWithProvider;
+  loadConnection: () => Promise<IntegrationConnection>;
+};
+
+/** A stored delivery as the handler sees it. */
+export type StoredDelivery = {
+  id: string;
+  deliveryId: string;
+  eventType: string;
+  eventAction: string | null;
+  payload: unknown;
+  receivedAt: Date;
+  attempts: number;
+};
+
+/**
+ * Provider-specific processing of a stored delivery (e.g. GitHub issues → tasks). Must be
+ * idempotent: replays and redeliveries call it again. Throw PermanentWebhookError
+ * (lib/webhooks/errors.ts) for failures a retry cannot fix; other errors are retried.
+ */
+export type WebhookHandler = (ctx: WebhookHandlerContext, delivery: StoredDelivery) => Promise<Record<string, unknown>>;

@@ -1,5 +1,6 @@
 import type { ProviderDefinition } from '../types';
 import { githubRepoSchema, githubSettingsSchema, type GithubSettings } from './schema';
+import { githubWebhook } from './verify-webhook';
 
 export const github: ProviderDefinition<GithubSettings> = {
   id: 'github',
@@ -22,4 +23,5 @@ export const github: ProviderDefinition<GithubSettings> = {
   settingsSchema: githubSettingsSchema,
   webhookHelp:
     'Repository → Settings → Webhooks → Add webhook. Content type application/json, the secret below, events: Issues, Issue comments, Pull requests, Pushes.',
+  webhook: githubWebhook,
 };

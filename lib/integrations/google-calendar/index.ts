@@ -1,5 +1,6 @@
 import { calendarIdSchema, calendarSettingsSchema, type CalendarSettings } from '../calendar-schema';
 import type { ProviderDefinition } from '../types';
+import { googleCalendarWebhook } from './verify-webhook';
 
 export const googleCalendar: ProviderDefinition<CalendarSettings> = {
   id: 'google-calendar',
@@ -22,4 +23,5 @@ export const googleCalendar: ProviderDefinition<CalendarSettings> = {
   },
   settingsSchema: calendarSettingsSchema,
   webhookHelp: 'Taskbridge registers the push channel itself (events.watch) with the URL and token below.',
+  webhook: googleCalendarWebhook,
 };

@@ -1,5 +1,6 @@
 import type { ProviderDefinition } from '../types';
 import { jiraProjectKeySchema, jiraSettingsSchema, type JiraSettings } from './schema';
+import { jiraWebhook } from './verify-webhook';
 
 export const jira: ProviderDefinition<JiraSettings> = {
   id: 'jira',
@@ -22,4 +23,5 @@ export const jira: ProviderDefinition<JiraSettings> = {
   settingsSchema: jiraSettingsSchema,
   webhookHelp:
     'Jira settings → System → WebHooks → Create. Paste the URL and the secret below; events: issue created, updated, deleted, comment created.',
+  webhook: jiraWebhook,
 };

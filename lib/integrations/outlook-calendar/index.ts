@@ -1,5 +1,6 @@
 import { calendarIdSchema, calendarSettingsSchema, type CalendarSettings } from '../calendar-schema';
 import type { ProviderDefinition } from '../types';
+import { outlookCalendarWebhook } from './verify-webhook';
 
 export const outlookCalendar: ProviderDefinition<CalendarSettings> = {
   id: 'outlook-calendar',
@@ -21,4 +22,5 @@ export const outlookCalendar: ProviderDefinition<CalendarSettings> = {
   },
   settingsSchema: calendarSettingsSchema,
   webhookHelp: 'Taskbridge creates the Graph subscription itself with the URL below; the secret is its clientState.',
+  webhook: outlookCalendarWebhook,
 };

@@ -1,5 +1,6 @@
 import type { ProviderDefinition } from '../types';
 import { slackChannelSchema, slackSettingsSchema, type SlackSettings } from './schema';
+import { slackWebhook } from './verify-webhook';
 
 export const slack: ProviderDefinition<SlackSettings> = {
   id: 'slack',
@@ -23,4 +24,5 @@ export const slack: ProviderDefinition<SlackSettings> = {
   settingsSchema: slackSettingsSchema,
   webhookHelp:
     'Slack app → Event Subscriptions, Slash Commands (/task) and Interactivity: paste the URL below in each. The secret below is the app\'s Signing Secret: paste Slack\'s value over it with "Rotate" disabled — set it on this page.',
+  webhook: slackWebhook,
 };

@@ -1,0 +1,11 @@
+import { handleWebhookRequest } from '@/lib/webhooks/handle-request';
+
+export const runtime = 'edge';
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ integrationId: string }> };
+
+// POST /integrations/webhooks/outlook-calendar/:integrationId(/) — Outlook (Microsoft Graph) deliveries (verify → record → enqueue)
+export async function POST(request: Request, { params }: Params): Promise<Response> {
+  return handleWebhookRequest('outlook-calendar', request, (await params).integrationId);
+}

@@ -1,0 +1,98 @@
+import { getDb } from '@/db/client';
+import { logAction } from '@/db/queries/integration-logs';
+import { findWebhookTarget, markWebhookConfirmed, recordDeliveries } from '@/db/queries/webhook-ingest';
+import type { ProviderId } from '@/lib/integrations/provider-ids';
+import { getProvider } from '@/lib/integrations/registry';
+import { webhookConfig } from './config';
+import { enqueueDelivery } from './enqueue';
+import { RateLimiter } from './rate-limit';
+import { readBodyWithLimit } from './read-body';
+import { redactHeaders } from './redact-headers';
+import { RejectionCounter } from './rejections';
+import { mediaType, rejection, webhookResponse } from './responses';
+import { webhookSecretFor } from './secret-cache';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const limiter = new RateLimiter(webhookConfig().WEBHOOK_RATE_LIMIT_PER_MINUTE);
+/** Rejected requests, one log write per integration per minute at most (no payload). */
+export const rejections = new RejectionCounter((s) =>
+  logAction(getDb(), {
+    actionType: 'webhook',
+    status: 'warning',
+    providerId: s.providerRowId,
+    integrationId: s.integrationId,
+    description: `Rejected ${s.count} webhook request(s) since ${s.since.toISOString()}.`,
+    details: { rejected: s.count, reasons: s.reasons },
+  }),
+);
+
+export type HandleOptions = { now?: () => Date };
+
+/**
+ * verify → record → enqueue → respond, for any provider. Answers 202 accepted, 200
+ * duplicate, 400/401/404/413/415/429 for bad requests, 503 only when storing failed.
+ * Unverified bodies are never stored; the 2xx comes after the row is committed.
+ */
+export async function handleWebhookRequest(
+  providerId: ProviderId,
+  request: Request,
+  integrationId: string,
+  options: HandleOptions = {},
+): Promise<Response> {
+  const capability = getProvider(providerId).webhook;
+  if (!capability || !UUID.test(integrationId)) return rejection(404, 'unknown integration');
+  const db = getDb();
+  let target;
+  try {
+    target = await findWebhookTarget(db, integrationId);
+  } catch (err) {
+    console.error(`[webhooks] ${providerId} lookup failed:`, err instanceof Error ? err.message : err);
+    return rejection(503, 'temporarily unable to record deliveries', { 'retry-after': '10' });
+  }
+  if (!target || target.providerType !== providerId) return rejection(404, 'unknown integration');
+  const reject = (status: number, reason: string, headers?: Record<string, string>) => {
+    rejections.record(target.id, target.providerRowId, `${status} ${reason}`);
+    return rejection(status, reason, headers);
+  };
+
+  const limit = limiter.take(target.id);
+  if (!limit.ok) return reject(429, 'rate limit exceeded', { 'retry-after': String(limit.retryAfterSeconds) });
+  if (!capability.contentTypes.includes(mediaType(request.headers.get('content-type')))) {
+    return reject(415, 'unsupported content type');
+  }
+  const config = webhookConfig();
+  const body = await readBodyWithLimit(request, config.WEBHOOK_MAX_BODY_BYTES);
+  if (!body.ok) return reject(body.status, body.reason);
+
+  let verdict;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(body.bytes);
+    const url = new URL(request.url);
+    const secrets = webhookSecretFor(target.webhookSecret);
+    const now = options.now?.() ?? new Date();
+    verdict = await capability.verify({ request, url, body: text, bodyBytes: body.bytes, ...secrets, settings: target.settings, now });
+  } catch {
+    verdict = { ok: false as const, status: 400 as const, reason: 'body is not valid UTF-8' };
+  }
+  if (!verdict.ok) return reject(verdict.status, verdict.reason);
+  if (verdict.kind === 'respond') {
+    if (verdict.confirmsWebhook) await markWebhookConfirmed(db, target.id).catch(() => {});
+    return verdict.response;
+  }
+
+  const headers = redactHeaders(request.headers, capability.secretHeaders);
+  let inserted;
+  try {
+    inserted = await recordDeliveries(
+      db,
+      verdict.deliveries.map((d) => ({ ...d, integrationId: target.id, providerId: target.providerRowId, headers })),
+    );
+  } catch (err) {
+    console.error(`[webhooks] ${providerId} delivery not recorded:`, err instanceof Error ? err.message : err);
+    return rejection(503, 'temporarily unable to record the delivery', { 'retry-after': '10' });
+  }
+  for (const row of inserted) await enqueueDelivery({ id: row.id, integrationId: target.id });
+  if (inserted.length === 0) return webhookResponse(200, { ok: true, duplicate: true });
+  return webhookResponse(202, { ok: true, accepted: inserted.length, duplicates: verdict.deliveries.length - inserted.length });
+}

@@ -1,0 +1,64 @@
+import type { Db } from '@/db/client';
+import { logAction } from '@/db/queries/integration-logs';
+import { getIntegrationById, loadConnection } from '@/db/queries/integrations';
+import { claimDelivery, finishDelivery, markWebhookConfirmed } from '@/db/queries/webhook-ingest';
+import { getProvider } from '@/lib/integrations/registry';
+import { webhookConfig } from './config';
+import { isPermanentFailure } from './errors';
+
+export type ProcessOutcome =
+  | { outcome: 'skipped' }
+  | { outcome: 'processed' | 'no_handler'; result: Record<string, unknown> }
+  | { outcome: 'retry' | 'failed'; error: string; attempts: number };
+
+/**
+ * Processes one stored delivery through its provider's handler, exactly once at a time:
+ * the claim is a conditional UPDATE, so concurrent calls (a redelivery, a sweep, a replay)
+ * find nothing to do. Marks processed / no_handler / failed, or pending again to be retried.
+ * The Inngest function, the in-process fallback and the sweep all call this.
+ */
+export async function processDelivery(db: Db, deliveryRowId: string, maxAttempts = webhookConfig().WEBHOOK_MAX_ATTEMPTS): Promise<ProcessOutcome> {
+  const delivery = await claimDelivery(db, deliveryRowId);
+  if (!delivery) return { outcome: 'skipped' };
+  const integration = await getIntegrationById(db, delivery.integrationId);
+  if (!integration || !integration.isActive) {
+    const error = 'The integration is inactive or was deleted; nothing was processed.';
+    await finishDelivery(db, delivery.id, { status: 'failed', error });
+    return { outcome: 'failed', error, attempts: delivery.attempts };
+  }
+  const provider = getProvider(integration.provider.providerType);
+  const confirms = provider.webhook?.confirmationEvents.includes(delivery.eventType) ?? false;
+  try {
+    if (confirms) await markWebhookConfirmed(db, integration.id);
+    if (!provider.handleWebhook) {
+      const result = confirms
+        ? { webhookConfirmed: true }
+        : { handler: null, note: `No ${provider.defaults.name} webhook handler yet: the event was recorded, nothing else was done.` };
+      const status = confirms ? 'processed' : 'no_handler';
+      await finishDelivery(db, delivery.id, { status, result });
+      return { outcome: status, result };
+    }
+    const result = await provider.handleWebhook(
+      { db, integration, loadConnection: () => loadConnection(integration) },
+      delivery,
+    );
+    const full = confirms ? { ...result, webhookConfirmed: true } : result;
+    await finishDelivery(db, delivery.id, { status: 'processed', result: full });
+    return { outcome: 'processed', result: full };
+  } catch (err) {
+    const error = err instanceof Error ? err.message.slice(0, 2000) : 'processing failed';
+    const final = isPermanentFailure(err) || delivery.attempts >= maxAttempts;
+    await finishDelivery(db, delivery.id, { status: final ? 'failed' : 'pending', error });
+    if (final) {
+      await logAction(db, {
+        actionType: 'webhook',
+        status: 'error',
+        providerId: integration.providerId,
+        integrationId: integration.id,
+        description: `Webhook ${delivery.eventType} ${delivery.deliveryId} failed after ${delivery.attempts} attempt(s): ${error}`,
+        details: { deliveryRowId: delivery.id, attempts: delivery.attempts },
+      }).catch(() => {});
+    }
+    return { outcome: final ? 'failed' : 'retry', error, attempts: delivery.attempts };
+  }
+}

@@ -1,0 +1,20 @@
+import type { Db } from '@/db/client';
+import { listSweepableDeliveries } from '@/db/queries/webhook-ingest';
+import { enqueueDelivery } from './enqueue';
+
+/** The sweep's window for Inngest event ids: one re-send per delivery per attempt per 10 minutes. */
+const WINDOW_MS = 10 * 60_000;
+
+/**
+ * Re-sends deliveries left pending (Inngest unreachable, a crashed server, a retry due in
+ * in-process mode) and reclaims stale 'processing' ones. Runs from the Inngest cron and,
+ * without Inngest, from the in-process timer. Returns how many were handed out.
+ */
+export async function sweepPendingDeliveries(db: Db, now = new Date()): Promise<number> {
+  const due = await listSweepableDeliveries(db, now);
+  const window = Math.floor(now.getTime() / WINDOW_MS);
+  for (const d of due) {
+    await enqueueDelivery({ id: d.id, integrationId: d.integrationId }, `webhook-sweep-${d.id}-${d.attempts}-${window}`);
+  }
+  return due.length;
+}

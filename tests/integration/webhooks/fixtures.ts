@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { integrationProviders, integrationWebhooks, projectIntegrations } from '@/db/schema';
+import { encryptSecret } from '@/lib/crypto/secrets';
+import type { ProviderId } from '@/lib/integrations/provider-ids';
+import { importHmacKey, signHex, utf8 } from '@/lib/webhooks/hmac';
+import { createProject, createUser } from '../../helpers/factories';
+import { POST as githubPost } from '@/app/integrations/webhooks/github/[integrationId]/route';
+import { POST as slackPost } from '@/app/integrations/webhooks/slack/[integrationId]/route';
+import { POST as jiraPost } from '@/app/integrations/webhooks/jira/[integrationId]/route';
+import { POST as googlePost } from '@/app/integrations/webhooks/google-calendar/[integrationId]/route';
+import { POST as outlookPost } from '@/app/integrations/webhooks/outlook-calendar/[integrationId]/route';
+
+/** The real route handlers, called as plain functions. */
+export const routes: Record<ProviderId, typeof githubPost> = {
+  github: githubPost,
+  slack: slackPost,
+  jira: jiraPost,
+  'google-calendar': googlePost,
+  'outlook-calendar': outlookPost,
+};
+
+/** A project with one integration of `provider` whose webhook secret is `secret`. */
+export async function createWebhookIntegration(
+  provider: ProviderId,
+  options: { secret?: string; settings?: Record<string, unknown>; isActive?: boolean } = {},
+) {
+  const db = getDb();
+  const user = await createUser('hook');
+  const project = await createProject(user.id);
+  const [providerRow] = await db.select().from(integrationProviders).where(eq(integrationProviders.providerType, provider));
+  const secret = options.secret ?? `secret-${Math.random().toString(36).slice(2)}`;
+  const [integration] = await db
+    .insert(projectIntegrations)
+    .values({
+      projectId: project.id,
+      providerId: providerRow!.id,
+      createdBy: user.id,
+      webhookSecret: await encryptSecret(secret),
+      settings: options.settings ?? {},
+      isActive: options.isActive ?? true,
+    })
+    .returning();
+  return { user, project, integration: integration!, secret, providerRowId: providerRow!.id };
+}
+
+/** POSTs through the real route: `/integrations/webhooks/<provider>/<id>` (+ optional trailing slash). */
+export function post(
+  provider: ProviderId,
+  integrationId: string,
+  init: { body?: string; headers?: Record<string, string>; query?: string; trailingSlash?: boolean } = {},
+): Promise<Response> {
+  const url = `http://localhost/integrations/webhooks/${provider}/${integrationId}${init.trailingSlash ? '/' : ''}${init.query ?? ''}`;
+  const request = new Request(url, { method: 'POST', body: init.body, headers: init.headers });
+  return routes[provider](request, { params: Promise.resolve({ integrationId }) });
+}
+
+export async function githubSignature(secret: string, body: string): Promise<string> {
+  return `sha256=${await signHex(await importHmacKey(secret), utf8(body))}`;
+}
+
+export async function slackSignature(secret: string, timestamp: string, body: string): Promise<string> {
+  return `v0=${await signHex(await importHmacKey(secret), utf8(`v0:${timestamp}:${body}`))}`;
+}
+
+/** Signed GitHub delivery headers. */
+export async function githubHeaders(secret: string, body: string, event: string, deliveryId: string) {
+  return {
+    'content-type': 'application/json',
+    'x-github-event': event,
+    'x-github-delivery': deliveryId,
+    'x-hub-signature-256': await githubSignature(secret, body),
+  };
+}
+
+export async function deliveriesOf(integrationId: string) {
+  return getDb().select().from(integrationWebhooks).where(eq(integrationWebhooks.integrationId, integrationId));
+}
+
+/** Waits until every delivery of the integration left pending/processing (in-process runs are async). */
+export async function settled(integrationId: string, timeoutMs = 10_000) {
+  const started = Date.now();
+  for (;;) {
+    const rows = await deliveriesOf(integrationId);
+    if (rows.every((r) => r.status !== 'pending' && r.status !== 'processing')) return rows;
+    if (Date.now() - started > timeoutMs) throw new Error(`deliveries still pending: ${rows.map((r) => r.status).join(',')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
