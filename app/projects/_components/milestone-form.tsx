@@ -1,0 +1,69 @@
+'use client';
+
+import { type ReactNode, useState } from 'react';
+import { Alert, Button, Field, Input } from '@/app/_components/ui';
+import type { Milestone } from '@/db/schema/projects';
+import { createMilestone } from '@/lib/actions/create-milestone';
+import { updateMilestone } from '@/lib/actions/update-milestone';
+import { useServerAction } from './use-server-action';
+
+type Props = { projectId: string; milestone?: Milestone; onDone?: () => void };
+
+/** Create a milestone, or edit one when `milestone` is given. */
+export function MilestoneForm({ projectId, milestone, onDone }: Props) {
+  const [title, setTitle] = useState(milestone?.title ?? '');
+  const [dueDate, setDueDate] = useState(milestone?.dueDate ?? '');
+  const finish = () => {
+    if (!milestone) { setTitle(''); setDueDate(''); }
+    onDone?.();
+  };
+  const create = useServerAction(createMilestone, { onSuccess: finish });
+  const update = useServerAction(updateMilestone, { onSuccess: finish });
+  const action = milestone ? update : create;
+  const id = (name: string) => `milestone-${milestone?.id ?? 'new'}-${name}`;
+  return (
+    <form
+      className="space-y-2"
+      data-testid={milestone ? 'edit-milestone-form' : 'new-milestone-form'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (milestone) update.run({ projectId, milestoneId: milestone.id, title, dueDate });
+        else create.run({ projectId, title, dueDate });
+      }}
+    >
+      {action.formError && <Alert>{action.formError}</Alert>}
+      <div className="space-y-2">
+        <Field label="Milestone title" htmlFor={id('title')} error={action.fieldError('title')}>
+          <Input id={id('title')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+        </Field>
+        <Field label="Milestone due date" htmlFor={id('due')} error={action.fieldError('dueDate')}>
+          <Input id={id('due')} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+        </Field>
+      </div>
+      <div className="flex justify-end gap-2">
+        {milestone && (
+          <Button variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        )}
+        <Button type="submit" variant={milestone ? 'primary' : 'secondary'} disabled={action.pending}>
+          {milestone ? 'Save milestone' : 'Add milestone'}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A milestone row's "Edit" toggle that swaps the row for the edit form. */
+export function EditableMilestone({ projectId, milestone, children }: { projectId: string; milestone: Milestone; children: ReactNode }) {
+  const [editing, setEditing] = useState(false);
+  if (editing) return <MilestoneForm projectId={projectId} milestone={milestone} onDone={() => setEditing(false)} />;
+  return (
+    <div className="flex items-start justify-between gap-2">
+      <div className="min-w-0 flex-1">{children}</div>
+      <Button variant="ghost" className="shrink-0 px-2 py-1 text-xs" onClick={() => setEditing(true)} aria-label={`Edit milestone ${milestone.title}`}>
+        Edit
+      </Button>
+    </div>
+  );
+}
