@@ -54,8 +54,13 @@ export interface ProviderDefinition<TSettings extends Record<string, unknown> = 
   webhookHelp: string;
   /** Checks the credentials and access to the external resource ("Save & test connection"). */
   testConnection?: (connection: IntegrationConnection) => Promise<ConnectionResult>;
-  /** Pulls external changes into tasks (GitHub, Jira). Absent: the provider has no sync yet. */
-  sync?: (context: SyncContext) => Promise<SyncOutcome>;
+  /**
+   * Pulls ONE page of external changes into tasks (GitHub, Jira) and saves its cursor with
+   * the page; the caller loops until `done` (an Inngest step per page, or in process).
+   * Throws SyncPausedError (lib/sync) on rate limits, ReconnectNeededError on a refused token.
+   * Absent: the provider has no sync yet.
+   */
+  sync?: (context: SyncContext) => Promise<SyncPageResult>;
   /** Cleans up on the provider's side before the integration is deleted (e.g. our webhook). */
   onDelete?: (connection: IntegrationConnection) => Promise<void>;
   /** Inbound webhooks: verification and splitting into deliveries (edge-safe). */
@@ -64,14 +69,26 @@ export interface ProviderDefinition<TSettings extends Record<string, unknown> = 
   handleWebhook?: WebhookHandler;
 }
 
-/** What a provider's sync receives: the connection and a way to report progress. */
+/** What a provider's sync receives for one page. */
 export type SyncContext = {
+  db: import('@/db/client').Db;
+  integration: import('@/db/queries/integrations').IntegrationWithProvider;
   connection: IntegrationConnection;
-  /** Called after each page so the UI can show live progress. */
-  reportProgress: (progress: SyncProgress) => Promise<void>;
+  /** The sync_runs row whose progress the page updates (in the same statement as its data). */
+  runId: string;
+  /** The provider's cursor as the previous page left it (null: start from the stored one or scratch). */
+  cursor: Record<string, unknown> | null;
 };
 export type SyncProgress = { pages: number; fetched: number; created: number; updated: number; unchanged: number };
-export type SyncOutcome = SyncProgress & { notModified?: boolean };
+/** A page's outcome: its counts, the cursor for the next page, and the API quota seen. */
+export type SyncPageResult = {
+  cursor: Record<string, unknown>;
+  done: boolean;
+  progress: SyncProgress;
+  /** The provider answered "nothing changed" (e.g. a 304 on If-None-Match). */
+  notModified?: boolean;
+  quota?: { limit: number | null; remaining: number | null; resetAt: string | null } | null;
+};
 
 /** What a provider's webhook verifier receives: the exact bytes, decoded once, and the integration's secret. */
 export type WebhookVerifyInput = {

@@ -1,5 +1,8 @@
 import type { ProviderDefinition } from '../types';
+import { removeGithubWebhook } from './repo-webhook';
 import { githubRepoSchema, githubSettingsSchema, type GithubSettings } from './schema';
+import { syncGithubPage } from './sync-issues';
+import { testGithubConnection } from './test-connection';
 import { githubWebhook } from './verify-webhook';
 
 export const github: ProviderDefinition<GithubSettings> = {
@@ -24,4 +27,7 @@ export const github: ProviderDefinition<GithubSettings> = {
   webhookHelp:
     'Repository → Settings → Webhooks → Add webhook. Content type application/json, the secret below, events: Issues, Issue comments, Pull requests, Pushes.',
   webhook: githubWebhook,
+  testConnection: testGithubConnection,
+  sync: syncGithubPage,
+  onDelete: removeGithubWebhook,
 };

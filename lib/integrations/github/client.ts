@@ -1,0 +1,103 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { RequestError } from '@octokit/request-error';
+import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
+import { ReconnectNeededError, SyncPausedError } from '@/lib/sync/sync-paused-error';
+import type { IntegrationConnection } from '../types';
+
+const GithubOctokit = Octokit.plugin(throttling, retry);
+export type GithubClient = InstanceType<typeof GithubOctokit>;
+
+export type RateLimitSnapshot = { limit: number | null; remaining: number | null; resetAt: Date | null };
+
+export type GithubClientOptions = {
+  /** Waits up to this long inside the client on a rate limit; longer waits pause the sync instead. */
+  maxWaitSeconds?: number;
+  /** GitHub asks for ≥ 1 s between content-creating requests; tests against the fake pass 0. */
+  writeIntervalMs?: number;
+  /** Called with the quota headers of every response (stored and shown on the integration page). */
+  onRateLimit?: (quota: RateLimitSnapshot) => void;
+};
+
+/** `owner/repo` from the integration's external id. */
+export function parseRepo(externalId: string | null): { owner: string; repo: string } {
+  const [owner, repo, ...rest] = (externalId ?? '').split('/');
+  if (!owner || !repo || rest.length > 0) throw new Error('[github] the integration has no repository configured');
+  return { owner, repo };
+}
+
+/** Reads x-ratelimit-* headers (absent on some responses). */
+export function readRateLimit(headers: Record<string, string | number | undefined>): RateLimitSnapshot | null {
+  if (headers['x-ratelimit-remaining'] === undefined) return null;
+  const num = (v: unknown) => (v === undefined || v === '' ? null : Number(v));
+  const reset = num(headers['x-ratelimit-reset']);
+  return {
+    limit: num(headers['x-ratelimit-limit']),
+    remaining: num(headers['x-ratelimit-remaining']),
+    resetAt: reset === null ? null : new Date(reset * 1000),
+  };
+}
+
+/**
+ * Octokit with throttling (waits on short limits, queues writes) and retry (5xx), pointed at
+ * the connection's API base: github.com, GitHub Enterprise Server or the local fake.
+ */
+export function createGithubClient(
+  connection: Pick<IntegrationConnection, 'apiBaseUrl' | 'accessToken'>,
+  options: GithubClientOptions = {},
+): GithubClient {
+  const maxWait = options.maxWaitSeconds ?? 5;
+  const wantRetry = (retryAfter: number, _opts: unknown, _o: unknown, retryCount: number) =>
+    retryAfter <= maxWait && retryCount < 2;
+  const octokit = new GithubOctokit({
+    // GITHUB_API_URL wins here as it does at init: a process pointed at a fake or a GHES stays there.
+    baseUrl: (process.env.GITHUB_API_URL || connection.apiBaseUrl).replace(/\/+$/, ''),
+    auth: connection.accessToken ?? undefined,
+    userAgent: 'taskbridge',
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    throttle: {
+      onRateLimit: wantRetry,
+      onSecondaryRateLimit: wantRetry,
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs ?? 1000 }),
+    },
+    retry: { retries: 2 },
+  });
+  if (options.onRateLimit) {
+    const report = options.onRateLimit;
+    octokit.hook.after('request', (response) => {
+      const quota = readRateLimit(response.headers);
+      if (quota) report(quota);
+    });
+    octokit.hook.error('request', (error) => {
+      const headers = error instanceof RequestError ? error.response?.headers : undefined;
+      const quota = headers && readRateLimit(headers);
+      if (quota) report(quota);
+      throw error;
+    });
+  }
+  return octokit;
+}
+
+/**
+ * Turns GitHub's refusals into what the sync understands: quota exhausted → pause until
+ * reset (or Retry-After), bad credentials → reconnect needed. Anything else is rethrown.
+ */
+export function translateGithubError(err: unknown, now = Date.now()): never {
+  if (err instanceof RequestError) {
+    const headers = err.response?.headers ?? {};
+    if (err.status === 401) throw new ReconnectNeededError('GitHub rejected the token (401 Bad credentials): reconnect needed.');
+    if (err.status === 403 || err.status === 429) {
+      const retryAfter = Number(headers['retry-after']);
+      if (Number.isFinite(retryAfter) && retryAfter > 0) {
+        throw new SyncPausedError(new Date(now + retryAfter * 1000), 'secondary_rate_limit');
+      }
+      if (headers['x-ratelimit-remaining'] === '0') {
+        const reset = Number(headers['x-ratelimit-reset']) * 1000;
+        throw new SyncPausedError(new Date(Math.max(reset + 1000, now + 1000)), 'rate_limit');
+      }
+      if (/secondary rate/i.test(err.message)) throw new SyncPausedError(new Date(now + 60_000), 'secondary_rate_limit');
+    }
+  }
+  throw err;
+}

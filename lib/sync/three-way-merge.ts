@@ -1,0 +1,68 @@
+/** Who wins a field changed on both sides. */
+export type ConflictPolicy = 'newest' | 'taskbridge' | 'external';
+
+export type FieldConflict = {
+  field: string;
+  base: unknown;
+  local: unknown;
+  remote: unknown;
+  winner: 'local' | 'remote';
+  policy: ConflictPolicy;
+};
+
+export type MergeResult<T> = {
+  /** The agreed values (the next snapshot). */
+  merged: T;
+  /** Fields to write to the task. */
+  toLocal: Partial<T>;
+  /** Fields to write to the external side. */
+  toRemote: Partial<T>;
+  conflicts: FieldConflict[];
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Per-field three-way merge against the last-synced snapshot: a field changed on one side
+ * takes that side; changed on both to different values → the policy decides ('newest'
+ * compares the sides' last-change times). Without a base, the remote side is the truth.
+ */
+export function threeWayMerge<T extends Record<string, unknown>>(input: {
+  fields: readonly (keyof T & string)[];
+  base: T | null;
+  local: T;
+  remote: T;
+  policy: ConflictPolicy;
+  localChangedAt: Date;
+  remoteChangedAt: Date;
+}): MergeResult<T> {
+  const { fields, base, local, remote, policy } = input;
+  const merged = { ...remote };
+  const toLocal: Partial<T> = {};
+  const toRemote: Partial<T> = {};
+  const conflicts: FieldConflict[] = [];
+  for (const f of fields) {
+    const l = local[f];
+    const r = remote[f];
+    if (same(l, r)) continue;
+    const localChanged = base ? !same(base[f], l) : false;
+    const remoteChanged = base ? !same(base[f], r) : true;
+    let winner: 'local' | 'remote';
+    if (localChanged && !remoteChanged) winner = 'local';
+    else if (remoteChanged && !localChanged) winner = 'remote';
+    else {
+      winner =
+        policy === 'taskbridge' ? 'local'
+        : policy === 'external' ? 'remote'
+        : input.localChangedAt.getTime() > input.remoteChangedAt.getTime() ? 'local' : 'remote';
+      conflicts.push({ field: f, base: base?.[f], local: l, remote: r, winner, policy });
+    }
+    if (winner === 'local') {
+      merged[f] = l;
+      toRemote[f] = l;
+    } else {
+      toLocal[f] = r;
+    }
+  }
+  return { merged, toLocal, toRemote, conflicts };
+}
