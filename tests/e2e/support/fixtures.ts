@@ -22,7 +22,4 @@ export const test = base.extend<Fixtures>({
 
 export { expect } from '@playwright/test';
 
-/** A login unique to this run, so specs never meet each other's data. */
-export function uniqueLogin(name: string): string {
-  return `${name}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
+export { claimsForLogin, uniqueLogin } from './test-logins';

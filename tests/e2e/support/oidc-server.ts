@@ -1,13 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-
-/** The claims a test login maps to: "alice" → alice@example.test; a login with @ is the email. */
-export function claimsForLogin(login: string): { sub: string; email: string; email_verified: true; name: string } {
-  const email = login.includes('@') ? login.toLowerCase() : `${login.toLowerCase()}@example.test`;
-  const local = email.split('@')[0] ?? login;
-  return { sub: login, email, email_verified: true, name: local.charAt(0).toUpperCase() + local.slice(1) };
-}
+import { claimsForLogin } from './test-logins';
 
 export type OidcServer = { issuer: string; close: () => Promise<void> };
 

@@ -24,6 +24,7 @@ fs.mkdirSync(path.dirname(lockFile), { recursive: true });
 resetArtifacts();
 const cleanups: Array<() => Promise<void>> = [];
 let server: ChildProcess | undefined;
+let stopping = false;
 
 const clientId = 'taskbridge-e2e';
 const clientSecret = random();
@@ -116,7 +117,6 @@ function stopTree(pid: number): void {
   }
 }
 
-let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
