@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { Card, PageHeader } from '@/app/_components/ui';
+import { describeSettings, settingsToForm } from '@/lib/integrations/settings-form';
+import { IntegrationTabs } from '../../_components/integration-tabs';
+import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
+import { ConnectionBadge } from '../../_components/status-badges';
+import { ConfigureForm } from './configure-form';
+import { TestConnectionButton } from './test-connection-button';
+import { WebhookSection } from './webhook-section';
+
+export const metadata: Metadata = { title: 'Configure integration' };
+
+/** APP_URL when set, else the origin this request came in on. */
+async function appOrigin(): Promise<string> {
+  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/+$/, '');
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
+  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  return `${proto}://${host}`;
+}
+
+// GET /integrations/project/:projectId/:integrationId/configure/ — owner only.
+export default async function ConfigurePage({ params }: { params: IntegrationPageParams }) {
+  const { access, integration, provider, base } = await loadPageIntegration(params, 'owner');
+  const fields = describeSettings(provider.settingsSchema);
+  const webhookUrl = `${await appOrigin()}/integrations/webhooks/${provider.id}/${integration.id}/`;
+  return (
+    <>
+      <PageHeader
+        back={{ href: projectIntegrationsPath(integration.projectId), label: `${access.project.name} · Integrations` }}
+        title={`Configure ${provider.defaults.name}`}
+        subtitle={integration.externalId ?? 'Not configured yet'}
+      />
+      <IntegrationTabs base={base} role={access.role} current="configure" />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+        <ConfigureForm
+          projectId={integration.projectId}
+          integrationId={integration.id}
+          providerId={provider.id}
+          providerName={provider.defaults.name}
+          externalIdField={{ label: provider.externalId.label, placeholder: provider.externalId.placeholder, help: provider.externalId.help }}
+          tokenHint={integration.accessTokenHint}
+          initial={{
+            externalId: integration.externalId ?? '',
+            syncEnabled: integration.syncEnabled,
+            syncIntervalSeconds: integration.syncIntervalSeconds,
+            settings: settingsToForm(fields, integration.settings),
+          }}
+          settingsFields={fields}
+        />
+        <div className="space-y-6">
+          <Card className="space-y-2">
+            <h2 className="font-semibold">Status</h2>
+            <p className="flex items-center gap-2 text-sm">
+              <span className="text-slate-600">Connection:</span>
+              <span data-testid="connection-status"><ConnectionBadge status={integration.connectionStatus} /></span>
+            </p>
+            {integration.externalName && <p className="text-sm text-slate-600">Connected to {integration.externalName}</p>}
+            {integration.connectionError && <p className="text-sm text-red-700">{integration.connectionError}</p>}
+            <TestConnectionButton projectId={integration.projectId} integrationId={integration.id} />
+          </Card>
+          <WebhookSection
+            projectId={integration.projectId}
+            integrationId={integration.id}
+            providerName={provider.defaults.name}
+            webhookUrl={webhookUrl}
+            help={provider.webhookHelp}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { Alert, Card, EmptyState, PageHeader } from '@/app/_components/ui';
+import { getDb } from '@/db/client';
+import { listIntegrationLogs } from '@/db/queries/integration-logs';
+import { listWebhookDeliveries } from '@/db/queries/webhook-deliveries';
+import { IntegrationTabs } from '../../_components/integration-tabs';
+import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
+import { DeliveryRow } from './delivery-row';
+import { FilterForm } from './filter-form';
+import { filterOptions, parseLogFilters } from './log-filters';
+import { LogRow } from './log-row';
+
+export const metadata: Metadata = { title: 'Integration logs' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// GET /integrations/project/:projectId/:integrationId/logs/ — last 100 logs and 50 deliveries (members).
+export default async function LogsPage({ params, searchParams }: { params: IntegrationPageParams; searchParams: SearchParams }) {
+  const { access, integration, provider, base } = await loadPageIntegration(params, 'member');
+  const { filters, ignored } = parseLogFilters(await searchParams);
+  const db = getDb();
+  const [logs, deliveries] = await Promise.all([
+    listIntegrationLogs(db, integration.id, { status: filters.logStatus, actionType: filters.logAction, limit: 100 }),
+    listWebhookDeliveries(db, integration.id, { status: filters.deliveryStatus, eventType: filters.event, limit: 50 }),
+  ]);
+  const logsHref = `${base}logs/`;
+  return (
+    <>
+      <PageHeader
+        back={{ href: projectIntegrationsPath(integration.projectId), label: `${access.project.name} · Integrations` }}
+        title={`${provider.defaults.name} logs`}
+        subtitle={integration.externalId ?? 'Not configured yet'}
+      />
+      <IntegrationTabs base={base} role={access.role} current="logs" />
+      {ignored.length > 0 && (
+        <div className="mb-4">
+          <Alert tone="amber">Ignored invalid filter value{ignored.length > 1 ? 's' : ''}: {ignored.join(', ')}.</Alert>
+        </div>
+      )}
+      <div className="space-y-6">
+        <Card className="space-y-3 !p-0 sm:!p-0">
+          <div className="flex flex-wrap items-end justify-between gap-3 px-4 pt-4 sm:px-5">
+            <h2 className="font-semibold">Activity <span className="text-sm font-normal text-slate-500">(last 100)</span></h2>
+            <FilterForm
+              action={logsHref}
+              keep={{ deliveryStatus: filters.deliveryStatus, event: filters.event }}
+              selects={[
+                { name: 'logStatus', label: 'Status', options: filterOptions.logStatus, value: filters.logStatus },
+                { name: 'logAction', label: 'Action', options: filterOptions.logAction, value: filters.logAction },
+              ]}
+            />
+          </div>
+          {logs.length === 0 ? (
+            <div className="px-4 pb-4 sm:px-5"><EmptyState>No log entries{filters.logStatus || filters.logAction ? ' match these filters' : ' yet'}.</EmptyState></div>
+          ) : (
+            <ul className="border-t border-slate-100">{logs.map((l) => <LogRow key={l.id} log={l} />)}</ul>
+          )}
+        </Card>
+        <Card className="space-y-3 !p-0 sm:!p-0">
+          <div className="flex flex-wrap items-end justify-between gap-3 px-4 pt-4 sm:px-5">
+            <h2 className="font-semibold">Webhook deliveries <span className="text-sm font-normal text-slate-500">(last 50)</span></h2>
+            <FilterForm
+              action={logsHref}
+              keep={{ logStatus: filters.logStatus, logAction: filters.logAction }}
+              selects={[{ name: 'deliveryStatus', label: 'Status', options: filterOptions.deliveryStatus, value: filters.deliveryStatus }]}
+              text={{ name: 'event', label: 'Event type', value: filters.event, placeholder: 'e.g. issues' }}
+            />
+          </div>
+          {deliveries.length === 0 ? (
+            <div className="px-4 pb-4 sm:px-5"><EmptyState>No deliveries{filters.deliveryStatus || filters.event ? ' match these filters' : ' yet'}.</EmptyState></div>
+          ) : (
+            <ul className="border-t border-slate-100">{deliveries.map((d) => <DeliveryRow key={d.id} delivery={d} />)}</ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { Card, formatDateTime, PageHeader } from '@/app/_components/ui';
+import { jobMode } from '@/inngest/client';
+import { IntegrationTabs } from '../../_components/integration-tabs';
+import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
+import { formatSchedule, SyncBadge } from '../../_components/status-badges';
+import { SyncNowButton } from './sync-now-button';
+
+export const metadata: Metadata = { title: 'Sync integration' };
+
+const modeLabel = { inngest: 'Inngest', 'in-process': 'in-process (no Inngest server configured)' } as const;
+
+// GET /integrations/project/:projectId/:integrationId/sync/ — members queue a sync now.
+export default async function SyncPage({ params }: { params: IntegrationPageParams }) {
+  const { access, integration, provider, base } = await loadPageIntegration(params, 'member');
+  const active = integration.syncStatus === 'queued' || integration.syncStatus === 'syncing';
+  return (
+    <>
+      <PageHeader
+        back={{ href: projectIntegrationsPath(integration.projectId), label: `${access.project.name} · Integrations` }}
+        title={`Sync ${provider.defaults.name}`}
+        subtitle={integration.externalId ?? 'Not configured yet'}
+      />
+      <IntegrationTabs base={base} role={access.role} current="sync" />
+      <Card className="max-w-2xl space-y-4">
+        <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-xs text-slate-500">Sync status</dt>
+            <dd data-testid="sync-status"><SyncBadge status={integration.syncStatus} /></dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Last sync</dt>
+            <dd>{formatDateTime(integration.lastSyncAt)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Scheduled sync</dt>
+            <dd>{formatSchedule(integration)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Jobs run by</dt>
+            <dd data-testid="job-mode">{modeLabel[jobMode()]}</dd>
+          </div>
+        </dl>
+        {integration.lastSyncError && (
+          <div className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            <p className="font-medium">Last error</p>
+            <p className="break-words">{integration.lastSyncError}</p>
+          </div>
+        )}
+        {!provider.sync && (
+          <p className="text-sm text-amber-800">{provider.defaults.name} has no sync handler yet: a sync is recorded but imports nothing.</p>
+        )}
+        <SyncNowButton
+          projectId={integration.projectId}
+          integrationId={integration.id}
+          active={active}
+          configured={Boolean(integration.externalId)}
+          logsHref={`${base}logs/`}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { getProjectIntegration } from '@/db/queries/integrations';
+import { type ProjectAccess, requireProjectAccess } from '@/lib/auth/project-access';
+import { getProvider } from '@/lib/integrations/registry';
+
+export type IntegrationPageParams = Promise<{ projectId: string; integrationId: string }>;
+
+/** For the per-integration pages: role check first (404/403), then the integration in that project. */
+export async function loadPageIntegration(params: IntegrationPageParams, need: 'member' | 'owner') {
+  const { projectId, integrationId } = await params;
+  const access: ProjectAccess = await requireProjectAccess(projectId, need);
+  if (!z.uuid().safeParse(integrationId).success) notFound();
+  const integration = await getProjectIntegration(getDb(), projectId, integrationId);
+  if (!integration) notFound();
+  const provider = getProvider(integration.provider.providerType);
+  return { access, integration, provider, base: integrationPath(projectId, integrationId) };
+}
+
+/** Trailing-slash form everywhere, as in the seed's URLs. */
+export const projectIntegrationsPath = (projectId: string) => `/integrations/project/${projectId}/`;
+export const integrationPath = (projectId: string, integrationId: string) => `/integrations/project/${projectId}/${integrationId}/`;

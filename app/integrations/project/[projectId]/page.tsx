@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import { ButtonLink, Card, EmptyState, formatDateTime, PageHeader } from '@/app/_components/ui';
+import { getDb } from '@/db/client';
+import { listProjectIntegrations } from '@/db/queries/integrations';
+import { requireProjectAccess } from '@/lib/auth/project-access';
+import { getProvider } from '@/lib/integrations/registry';
+import { integrationPath, projectIntegrationsPath } from './_components/load-page-integration';
+import { ConnectionBadge, formatSchedule, SyncBadge } from './_components/status-badges';
+
+export const metadata: Metadata = { title: 'Integrations' };
+
+// GET /integrations/project/:projectId/ — every integration of the project (members).
+export default async function IntegrationsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const { project, role } = await requireProjectAccess(projectId, 'member');
+  const integrations = await listProjectIntegrations(getDb(), projectId);
+  const isOwner = role === 'owner';
+  return (
+    <>
+      <PageHeader
+        back={{ href: `/projects/${projectId}`, label: project.name }}
+        title="Integrations"
+        subtitle="GitHub, Slack, Jira and calendars connected to this project."
+        actions={
+          isOwner && (
+            <ButtonLink href={`${projectIntegrationsPath(projectId)}create/`} variant="primary">
+              Add integration
+            </ButtonLink>
+          )
+        }
+      />
+      {integrations.length === 0 ? (
+        <EmptyState>
+          No integrations yet.{isOwner ? ' Add one to sync tasks with GitHub, Jira, Slack or a calendar.' : ' A project owner can add one.'}
+        </EmptyState>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">
+          {integrations.map((i) => {
+            const provider = getProvider(i.provider.providerType);
+            const base = integrationPath(projectId, i.id);
+            return (
+              <li key={i.id}>
+                <Card data-testid="integration-row" aria-label={`${i.provider.name} ${i.externalId ?? ''}`.trim()}>
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <div className="min-w-0">
+                      <h2 className="font-semibold">{i.provider.name}</h2>
+                      <p className="truncate text-sm text-slate-600" title={i.externalId ?? undefined}>
+                        {provider.externalId.label}:{' '}
+                        {i.externalId ? <span className="font-mono">{i.externalId}</span> : <em>not set</em>}
+                        {i.externalName && i.externalName !== i.externalId && <> · {i.externalName}</>}
+                      </p>
+                    </div>
+                    <ConnectionBadge status={i.connectionStatus} />
+                  </div>
+                  {i.connectionError && <p className="mt-2 text-xs text-red-700">{i.connectionError}</p>}
+                  <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
+                    <div>
+                      <dt className="text-xs text-slate-500">Sync status</dt>
+                      <dd><SyncBadge status={i.syncStatus} /></dd>
+                    </div>
+                    <div>
+                      <dt className="text-xs text-slate-500">Last sync</dt>
+                      <dd>{formatDateTime(i.lastSyncAt)}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-xs text-slate-500">Scheduled sync</dt>
+                      <dd>{formatSchedule(i)}</dd>
+                    </div>
+                  </dl>
+                  <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-3">
+                    {isOwner && <ButtonLink href={`${base}configure/`}>Configure</ButtonLink>}
+                    <ButtonLink href={`${base}sync/`}>Sync</ButtonLink>
+                    <ButtonLink href={`${base}logs/`}>Logs</ButtonLink>
+                    {isOwner && (
+                      <ButtonLink href={`${base}delete/`} variant="ghost" className="text-red-700 hover:bg-red-50">
+                        Delete
+                      </ButtonLink>
+                    )}
+                  </div>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import type { DbOrTx } from '@/db/client';
+import { logAction } from '@/db/queries/integration-logs';
+import { type IntegrationWithProvider, loadConnection, recordConnectionStatus } from '@/db/queries/integrations';
+import { getProvider } from './registry';
+import type { ConnectionResult, ProviderDefinition } from './types';
+
+export type ConnectionTestOutcome = {
+  status: 'connected' | 'error' | 'reconnect_needed' | 'unavailable';
+  message: string;
+  externalName?: string;
+  durationMs?: number;
+};
+
+/** Removes the token from a provider's message, in case a provider ever echoes it. */
+function redact(text: string, secret: string | null): string {
+  return secret && secret.length >= 4 ? text.split(secret).join('[redacted]') : text;
+}
+
+/**
+ * "Save & test connection": runs the provider's test with the decrypted connection, stores
+ * the status and logs the attempt (actionType 'auth', with its duration, never the token).
+ * A provider without a test says so instead of pretending the connection works.
+ */
+export async function runConnectionTest(
+  db: DbOrTx,
+  integration: IntegrationWithProvider,
+  provider: ProviderDefinition = getProvider(integration.provider.providerType),
+): Promise<ConnectionTestOutcome> {
+  const log = { providerId: integration.providerId, integrationId: integration.id, actionType: 'auth' as const };
+  if (!provider.testConnection) {
+    const message = `Connection test not available for ${provider.defaults.name} yet.`;
+    await logAction(db, { ...log, status: 'warning', description: message });
+    return { status: 'unavailable', message };
+  }
+  const connection = await loadConnection(integration);
+  const started = performance.now();
+  let result: ConnectionResult;
+  try {
+    result = await provider.testConnection(connection);
+  } catch (err) {
+    console.error(`[${provider.id}] connection test threw:`, err instanceof Error ? err.name : typeof err);
+    result = { ok: false, problem: 'unreachable', message: 'The connection test failed unexpectedly.' };
+  }
+  const durationMs = Math.round(performance.now() - started);
+  if (result.ok) {
+    const externalName = result.externalName ?? integration.externalId ?? undefined;
+    await recordConnectionStatus(db, integration.id, { connectionStatus: 'connected', connectionError: null, externalName });
+    const message = `Connected to ${provider.defaults.name}${externalName ? ` (${externalName})` : ''}.`;
+    await logAction(db, { ...log, status: 'success', description: message, durationMs, details: { externalName } });
+    return { status: 'connected', message, durationMs, ...(externalName ? { externalName } : {}) };
+  }
+  const message = redact(result.message, connection.accessToken);
+  const status = result.problem === 'reconnect_needed' ? 'reconnect_needed' : 'error';
+  await recordConnectionStatus(db, integration.id, { connectionStatus: status, connectionError: message });
+  await logAction(db, {
+    ...log,
+    status: 'error',
+    description: `Connection test failed: ${message}`,
+    durationMs,
+    details: { problem: result.problem },
+  });
+  return { status, message, durationMs };
+}
