@@ -63,11 +63,28 @@ export interface ProviderDefinition<TSettings extends Record<string, unknown> = 
   sync?: (context: SyncContext) => Promise<SyncPageResult>;
   /** Cleans up on the provider's side before the integration is deleted (e.g. our webhook). */
   onDelete?: (connection: IntegrationConnection) => Promise<void>;
+  /** Registers our webhook at the provider when the token may; otherwise says why (shown on the configure page). */
+  registerWebhook?: (
+    connection: IntegrationConnection,
+    input: { url: string; secret: string },
+  ) => Promise<{ ok: true; hookId: string } | { ok: false; reason: string }>;
+  /** Export: creates the external item for a task and links it (returns the existing link if there is one). */
+  exportTask?: (context: TaskSyncContext) => Promise<{ externalKey: string; externalUrl: string; created: boolean }>;
+  /** Two-way: sends a task's edits to its linked item (per-field three-way merge against the snapshot). */
+  pushTask?: (context: TaskSyncContext) => Promise<{ pushed: string[]; pulled: string[]; conflicts: number }>;
   /** Inbound webhooks: verification and splitting into deliveries (edge-safe). */
   webhook?: WebhookCapability;
   /** Processes a stored delivery. Absent: deliveries are recorded as "no handler yet". */
   handleWebhook?: WebhookHandler;
 }
+
+/** What export and push receive: one task of the integration's project. */
+export type TaskSyncContext = {
+  db: import('@/db/client').Db;
+  integration: import('@/db/queries/integrations').IntegrationWithProvider;
+  connection: IntegrationConnection;
+  taskId: string;
+};
 
 /** What a provider's sync receives for one page. */
 export type SyncContext = {

@@ -1,5 +1,7 @@
 import type { ProviderDefinition } from '../types';
-import { removeGithubWebhook } from './repo-webhook';
+import { exportGithubTask, pushGithubTask } from './export-task';
+import { handleGithubWebhook } from './handle-webhook';
+import { registerGithubWebhook, removeGithubWebhook } from './repo-webhook';
 import { githubRepoSchema, githubSettingsSchema, type GithubSettings } from './schema';
 import { syncGithubPage } from './sync-issues';
 import { testGithubConnection } from './test-connection';
@@ -30,4 +32,8 @@ export const github: ProviderDefinition<GithubSettings> = {
   testConnection: testGithubConnection,
   sync: syncGithubPage,
   onDelete: removeGithubWebhook,
+  handleWebhook: handleGithubWebhook,
+  registerWebhook: registerGithubWebhook,
+  exportTask: exportGithubTask,
+  pushTask: pushGithubTask,
 };

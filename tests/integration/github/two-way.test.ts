@@ -1,0 +1,128 @@
+import examples from '@octokit/webhooks-examples';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listIntegrationLogs } from '@/db/queries/integration-logs';
+import { getIntegrationById, loadConnection } from '@/db/queries/integrations';
+import { externalTaskMappings, tasks, taskSyncEvents } from '@/db/schema';
+import { processGithubEvent } from '@/lib/integrations/github/process-event';
+import { getProvider } from '@/lib/integrations/registry';
+import { pushTaskChanges } from '@/lib/sync/push-task-changes';
+import { runSync } from '@/lib/sync/run-sync';
+import { getLatestSyncRun } from '@/lib/sync/sync-runs';
+import type { FakeIssue } from '../../fakes/github/fake-state';
+import { createGithubIntegration, linkedTasks, startFakeForTests } from './github-fixture';
+
+let fake: Awaited<ReturnType<typeof startFakeForTests>>;
+beforeAll(async () => {
+  fake = await startFakeForTests();
+});
+afterAll(() => fake.stop());
+
+/** A real GitHub `issues` payload (webhooks-examples) carrying the fake's current issue. */
+function issuesEvent(action: string, issue: FakeIssue, extra: Record<string, unknown> = {}) {
+  const example = examples.find((e) => e.name === 'issues')!.examples.find((e) => (e as { action: string }).action === action)!;
+  return { eventType: 'issues', action, payload: { ...structuredClone(example), issue: structuredClone(issue), ...extra } };
+}
+
+async function setup(opts: { settings?: Record<string, unknown> } = {}) {
+  const fx = await createGithubIntegration(fake, { issues: 5, ...opts });
+  await runSync(fx.db, fx.integration.id);
+  const integration = (await getIntegrationById(fx.db, fx.integration.id))!;
+  const target = { db: fx.db, integration, loadConnection: () => loadConnection(integration) };
+  return { ...fx, integration, target };
+}
+
+const events = (db: Awaited<ReturnType<typeof setup>>['db'], taskId: string) =>
+  db.select().from(taskSyncEvents).where(eq(taskSyncEvents.taskId, taskId));
+
+describe('GitHub two-way sync', () => {
+  it('webhook edits update tasks; comments go on the timeline; deleted issues unlink', async () => {
+    const { db, repoName, target, integration } = await setup();
+    const issue = fake.editIssue(repoName, 2, { title: 'Edited on GitHub', labels: ['bug'], state: 'closed', state_reason: 'not_planned' });
+    const result = await processGithubEvent(target, issuesEvent('edited', issue));
+    expect(result).toMatchObject({ updated: 1 });
+    let rows = await linkedTasks(integration.id);
+    expect(rows[1]!.task).toMatchObject({ title: 'Edited on GitHub', labels: ['bug'], status: 'cancelled' });
+    // the same delivery again changes nothing
+    expect(await processGithubEvent(target, issuesEvent('edited', issue))).toMatchObject({ unchanged: true });
+
+    const commentExample = structuredClone(examples.find((e) => e.name === 'issue_comment')!.examples[0]!) as unknown as Record<string, Record<string, unknown>>;
+    const payload = { ...commentExample, action: 'created', issue: { ...commentExample.issue, id: issue.id, pull_request: undefined } };
+    await processGithubEvent(target, { eventType: 'issue_comment', action: 'created', payload });
+    await processGithubEvent(target, { eventType: 'issue_comment', action: 'created', payload });
+    const comments = (await events(db, rows[1]!.task.id)).filter((e) => e.kind === 'comment');
+    expect(comments).toHaveLength(1);
+
+    fake.deleteIssue(repoName, 3);
+    await processGithubEvent(target, issuesEvent('deleted', fake.issue(repoName, 3)));
+    rows = await linkedTasks(integration.id);
+    expect(rows[2]!.mapping.syncEnabled).toBe(false);
+    expect(rows[2]!.mapping.snapshot).toMatchObject({ unlinked: 'deleted on GitHub' });
+    await runSync(db, integration.id);
+    expect(await linkedTasks(integration.id)).toHaveLength(5);
+  });
+
+  it('export creates an issue, and the opened webhook that follows is not an echo', async () => {
+    const { db, repoName, integration, project, target } = await setup();
+    const [task] = await db.insert(tasks).values({ projectId: project.id, title: 'Made in Taskbridge', description: 'Details', labels: ['ui'], status: 'done' }).returning();
+    const out = await getProvider('github').exportTask!({ db, integration, connection: await loadConnection(integration), taskId: task!.id });
+    expect(out).toMatchObject({ created: true, externalKey: `${repoName}#6` });
+    const issue = fake.issue(repoName, 6);
+    expect(issue).toMatchObject({ title: 'Made in Taskbridge', body: 'Details', state: 'closed', state_reason: 'completed' });
+    expect(issue.labels.map((l) => l.name)).toEqual(['ui']);
+    expect(await processGithubEvent(target, issuesEvent('opened', issue))).toMatchObject({ unchanged: true });
+    // exporting again returns the link, it does not create a second issue
+    const again = await getProvider('github').exportTask!({ db, integration, connection: await loadConnection(integration), taskId: task!.id });
+    expect(again.created).toBe(false);
+    expect(fake.repos.get(repoName)!.issues).toHaveLength(6);
+  });
+
+  it('an edit round-trip produces no echo', async () => {
+    const { db, repoName, integration, target } = await setup();
+    const row = (await linkedTasks(integration.id))[0]!;
+    await db.update(tasks).set({ title: 'Renamed in Taskbridge', labels: ['ui', 'p2'], updatedAt: new Date() }).where(eq(tasks.id, row.task.id));
+    const [pushed] = await pushTaskChanges(db, row.task.id);
+    expect(pushed).toMatchObject({ ok: true, pushed: ['title', 'labels'], conflicts: 0 });
+    const issue = fake.issue(repoName, 1);
+    expect(issue.title).toBe('Renamed in Taskbridge');
+    const taskBefore = (await linkedTasks(integration.id))[0]!.task;
+    // GitHub's webhook for our own PATCH, then the next sync: neither is a change
+    expect(await processGithubEvent(target, issuesEvent('edited', issue))).toMatchObject({ unchanged: true });
+    const before = fake.requests.length;
+    await runSync(db, integration.id);
+    expect(await getLatestSyncRun(db, integration.id)).toMatchObject({ status: 'success', updated: 0, created: 0 });
+    expect(fake.requests.slice(before).filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    const taskAfter = (await linkedTasks(integration.id))[0]!.task;
+    expect(taskAfter.updatedAt).toEqual(taskBefore.updatedAt);
+    expect((await events(db, row.task.id)).map((e) => e.kind)).toEqual(['pushed']);
+  });
+
+  it('a conflict is resolved by the policy (newest wins) and recorded on the task and in the log', async () => {
+    const { db, repoName, integration } = await setup();
+    const row = (await linkedTasks(integration.id))[0]!;
+    await db.update(tasks).set({ title: 'Local title', updatedAt: new Date(Date.now() - 60_000) }).where(eq(tasks.id, row.task.id));
+    fake.editIssue(repoName, 1, { title: 'Remote title', body: 'Remote body' });
+    await runSync(db, integration.id);
+    const after = (await linkedTasks(integration.id))[0]!;
+    expect(after.task).toMatchObject({ title: 'Remote title', description: 'Remote body' });
+    const conflict = (await events(db, row.task.id)).find((e) => e.kind === 'conflict')!;
+    expect(conflict.details).toMatchObject({ field: 'title', winner: 'remote', policy: 'newest', local: 'Local title', remote: 'Remote title' });
+    const logs = await listIntegrationLogs(db, integration.id, { status: 'warning' });
+    expect(logs.some((l) => /Conflict on .*title → GitHub kept/.test(l.description))).toBe(true);
+    expect(await getLatestSyncRun(db, integration.id)).toMatchObject({ conflicts: 1 });
+  });
+
+  it('with the "taskbridge" policy the local value wins and is sent to GitHub', async () => {
+    const { db, repoName, integration } = await setup({ settings: { conflictPolicy: 'taskbridge' } });
+    const row = (await linkedTasks(integration.id))[0]!;
+    await db.update(tasks).set({ title: 'Local wins', updatedAt: new Date(Date.now() - 60_000) }).where(eq(tasks.id, row.task.id));
+    fake.editIssue(repoName, 1, { title: 'Remote loses', labels: ['remote-label'] });
+    await runSync(db, integration.id);
+    expect(fake.issue(repoName, 1).title).toBe('Local wins');
+    const after = (await linkedTasks(integration.id))[0]!;
+    expect(after.task).toMatchObject({ title: 'Local wins', labels: ['remote-label'] });
+    const [m] = await db.select().from(externalTaskMappings).where(and(eq(externalTaskMappings.taskId, row.task.id)));
+    expect(m!.snapshot).toMatchObject({ title: 'Local wins', labels: ['remote-label'] });
+    expect(m!.externalUpdatedAt!.toISOString().replace('.000Z', 'Z')).toBe(fake.issue(repoName, 1).updated_at);
+  });
+});
