@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button, Field, Input } from '@/app/_components/ui';
 import { addMember } from '@/lib/actions/add-member';
@@ -32,9 +33,12 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
 }
 
 /** Owner-only remove button with a confirm step; the server refuses to remove the last owner. */
-export function RemoveMemberButton({ projectId, userId, label }: { projectId: string; userId: string; label: string }) {
+export function RemoveMemberButton(props: { projectId: string; userId: string; label: string; self: boolean }) {
+  const { projectId, userId, label, self } = props;
+  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const action = useServerAction(removeMember);
+  // Removing yourself ends your access: leave for the project list instead of refreshing into a 404.
+  const action = useServerAction(removeMember, self ? { refresh: false, onSuccess: () => router.push('/projects') } : {});
   const message = action.fieldError('userId') ?? action.formError;
   return (
     <div className="flex shrink-0 flex-col items-end gap-1">

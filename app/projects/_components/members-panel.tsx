@@ -6,6 +6,8 @@ type Props = { projectId: string; members: MemberRow[]; isOwner: boolean; curren
 
 /** Who is in the project; owners also get add-by-email and remove. */
 export function MembersPanel({ projectId, members, isOwner, currentUserId }: Props) {
+  // The server refuses to remove the last owner anyway; don't offer it.
+  const soleOwner = members.filter((m) => m.role === 'owner').length === 1;
   return (
     <Card aria-labelledby="members-heading">
       <h2 id="members-heading" className="text-base font-semibold">
@@ -24,7 +26,7 @@ export function MembersPanel({ projectId, members, isOwner, currentUserId }: Pro
               </p>
               {m.name && <p className="truncate text-xs text-slate-500">{m.email}</p>}
             </div>
-            {isOwner && <RemoveMemberButton projectId={projectId} userId={m.userId} label={m.email} />}
+            {isOwner && !(soleOwner && m.role === 'owner') && <RemoveMemberButton projectId={projectId} userId={m.userId} label={m.email} self={m.userId === currentUserId} />}
           </li>
         ))}
       </ul>

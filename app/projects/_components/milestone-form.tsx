@@ -33,10 +33,10 @@ export function MilestoneForm({ projectId, milestone, onDone }: Props) {
     >
       {action.formError && <Alert>{action.formError}</Alert>}
       <div className="space-y-2">
-        <Field label="Milestone title" htmlFor={id('title')} error={action.fieldError('title')}>
-          <Input id={id('title')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+        <Field label="Name" htmlFor={id('title')} error={action.fieldError('title')}>
+          <Input id={id('title')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} placeholder="e.g. Beta launch" />
         </Field>
-        <Field label="Milestone due date" htmlFor={id('due')} error={action.fieldError('dueDate')}>
+        <Field label="Target date" htmlFor={id('due')} error={action.fieldError('dueDate')}>
           <Input id={id('due')} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
         </Field>
       </div>
