@@ -32,11 +32,14 @@ const oidc = await startOidcServer({ clientId, clientSecret, redirectUri: `${app
 cleanups.push(oidc.close);
 console.log(`[e2e] OIDC provider ${oidc.issuer}`);
 
+// Before the database: initProviders stores each provider's API base URL from env.
+const githubApiUrl = await startGithubFake();
+if (githubApiUrl) process.env.GITHUB_API_URL = githubApiUrl;
+
 const database = await startTestDatabase('e2e');
 cleanups.push(database.stop);
 console.log(`[e2e] database: ${database.kind}`);
 
-const githubApiUrl = await startGithubFake();
 const encryptionKeys = `e2e1:${random()}`;
 
 const appEnv: NodeJS.ProcessEnv = {
@@ -52,7 +55,8 @@ const appEnv: NodeJS.ProcessEnv = {
   AUTH_OIDC_NAME: 'Test SSO',
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_ENV: 'production',
-  ...(githubApiUrl ? { GITHUB_API_URL: githubApiUrl } : {}),
+  // The fake needs no spacing between writes (real GitHub's secondary limits do).
+  ...(githubApiUrl ? { GITHUB_API_URL: githubApiUrl, GITHUB_WRITE_INTERVAL_MS: '0' } : {}),
 };
 // Jobs run in-process: no Inngest server in the e2e run.
 delete appEnv.INNGEST_EVENT_KEY;
