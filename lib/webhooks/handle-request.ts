@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { type Db, getDb } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { findWebhookTarget, markWebhookConfirmed, recordDeliveries } from '@/db/queries/webhook-ingest';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
@@ -27,7 +27,8 @@ export const rejections = new RejectionCounter((s) =>
   }),
 );
 
-export type HandleOptions = { now?: () => Date };
+/** Tests inject the clock and the database (e.g. one that is down). */
+export type HandleOptions = { now?: () => Date; db?: Db };
 
 /**
  * verify → record → enqueue → respond, for any provider. Answers 202 accepted, 200
@@ -42,7 +43,7 @@ export async function handleWebhookRequest(
 ): Promise<Response> {
   const capability = getProvider(providerId).webhook;
   if (!capability || !UUID.test(integrationId)) return rejection(404, 'unknown integration');
-  const db = getDb();
+  const db = options.db ?? getDb();
   let target;
   try {
     target = await findWebhookTarget(db, integrationId);

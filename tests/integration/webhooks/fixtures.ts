@@ -3,6 +3,8 @@ import { getDb } from '@/db/client';
 import { integrationProviders, integrationWebhooks, projectIntegrations } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secrets';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
+import { providers } from '@/lib/integrations/registry';
+import type { WebhookHandler } from '@/lib/integrations/types';
 import { importHmacKey, signHex, utf8 } from '@/lib/webhooks/hmac';
 import { createProject, createUser } from '../../helpers/factories';
 import { POST as githubPost } from '@/app/integrations/webhooks/github/[integrationId]/route';
@@ -86,4 +88,19 @@ export async function settled(integrationId: string, timeoutMs = 10_000) {
     if (Date.now() - started > timeoutMs) throw new Error(`deliveries still pending: ${rows.map((r) => r.status).join(',')}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Puts `handler` (or none) in a provider's registry slot for one test and returns the undo.
+ * Pipeline tests use it to be independent of the provider handlers other helpers ship.
+ */
+export function swapHandler(provider: ProviderId, handler: WebhookHandler | undefined): () => void {
+  const definition = providers[provider];
+  const previous = definition.handleWebhook;
+  if (handler) definition.handleWebhook = handler;
+  else delete definition.handleWebhook;
+  return () => {
+    if (previous) definition.handleWebhook = previous;
+    else delete definition.handleWebhook;
+  };
 }

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebhookHandler } from '@/lib/integrations/types';
+import { createWebhookIntegration, deliveriesOf, githubHeaders, post, settled, swapHandler } from './fixtures';
+
+describe('the same delivery POSTed 20 times at once', () => {
+  let restore = () => {};
+  afterEach(() => restore());
+
+  it('stores one row and processes it once (one 202, nineteen 200 duplicates)', async () => {
+    const calls: string[] = [];
+    // A real handler in the registry slot helper D's will fill: it counts its runs.
+    const countingHandler: WebhookHandler = async (_ctx, delivery) => {
+      calls.push(delivery.deliveryId);
+      await new Promise((r) => setTimeout(r, 50));
+      return { counted: true };
+    };
+    restore = swapHandler('github', countingHandler);
+    const { integration, secret } = await createWebhookIntegration('github');
+    const body = JSON.stringify({ action: 'opened', issue: { number: 7 } });
+    const headers = await githubHeaders(secret, body, 'issues', 'same-delivery');
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => post('github', integration.id, { body, headers }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 202)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(19);
+    const rows = await settled(integration.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'processed', processed: true, attempts: 1, result: { counted: true } });
+    expect(calls).toEqual(['same-delivery']);
+    expect(await deliveriesOf(integration.id)).toHaveLength(1);
+  });
+});
