@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { forbidden, notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getMemberRole } from '@/db/queries/members';
@@ -16,15 +17,21 @@ export type ProjectAccess = { user: SessionUser; role: ProjectRole; project: Pro
 export async function requireProjectAccess(projectId: string, need: 'member' | 'owner'): Promise<ProjectAccess> {
   const user = await getSessionUser();
   if (!user) redirect('/signin');
-  if (!z.uuid().safeParse(projectId).success) notFound();
-  const db = getDb();
-  const role = await getMemberRole(db, projectId, user.id);
-  if (!role) notFound();
-  if (need === 'owner' && role !== 'owner') forbidden();
-  const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
-  if (!project) notFound();
-  return { user, role, project };
+  const access = await loadAccess(projectId, user.id);
+  if (!access) notFound();
+  if (need === 'owner' && access.role !== 'owner') forbidden();
+  return { user, ...access };
 }
+
+/** Memoised per request, so generateMetadata and the page share one lookup. */
+const loadAccess = cache(async (projectId: string, userId: string) => {
+  if (!z.uuid().safeParse(projectId).success) return null;
+  const db = getDb();
+  const role = await getMemberRole(db, projectId, userId);
+  if (!role) return null;
+  const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+  return project ? { role, project } : null;
+});
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
