@@ -7,7 +7,7 @@ import { revealWebhookSecret } from '@/lib/actions/reveal-webhook-secret';
 import { rotateWebhookSecret } from '@/lib/actions/rotate-webhook-secret';
 import { setWebhookSecret } from '@/lib/actions/set-webhook-secret';
 import { testIntegrationConnection } from '@/lib/actions/test-integration-connection';
-import { as, githubInput, projectWithRoles } from './fixtures';
+import { as, githubInput, ownerCreates, projectWithRoles } from './fixtures';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => globalThis.__tbTestUser ?? null }));
 
@@ -17,10 +17,7 @@ let ref: { projectId: string; integrationId: string };
 
 beforeAll(async () => {
   t = await projectWithRoles();
-  as(t.owner);
-  const created = await createIntegration({ projectId: t.project.id, providerId: 'github' });
-  if (!created.ok) throw new Error(created.error.message);
-  ref = { projectId: t.project.id, integrationId: created.data.integrationId };
+  ref = await ownerCreates(t.owner, t.project.id, 'github');
 });
 
 // Every integration action with a valid input; `owner` says whether members are refused.

@@ -1,4 +1,6 @@
+import { createIntegration } from '@/lib/actions/create-integration';
 import type { SessionUser } from '@/lib/auth/session';
+import type { ProviderId } from '@/lib/integrations/provider-ids';
 import { addMember, createProject, createUser } from '../../helpers/factories';
 
 /**
@@ -36,4 +38,12 @@ export function githubInput(ref: { projectId: string; integrationId: string }, o
     syncIntervalSeconds: 300,
     ...over,
   };
+}
+
+/** A new integration created through the owner's action, as its action reference. */
+export async function ownerCreates(owner: { id: string; email: string; name: string | null }, projectId: string, providerId: ProviderId) {
+  as(owner);
+  const r = await createIntegration({ projectId, providerId });
+  if (!r.ok) throw new Error(r.error.message);
+  return { projectId, integrationId: r.data.integrationId };
 }
