@@ -1,10 +1,31 @@
-import { and, eq, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, lt, notInArray } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
+import { listIntegrationsNeedingSync } from '@/db/queries/integrations';
 import { projectIntegrations } from '@/db/schema';
 import { integrationSyncRequested } from '@/inngest/events';
 import { runSync } from '@/lib/sync/run-sync';
 import { dispatch, type DispatchOutcome } from './dispatch';
+
+type SyncReason = 'manual' | 'schedule';
+
+/** Marks a sync queued unless one is queued or running; false when it already is. */
+export async function markSyncQueued(db: DbOrTx, integration: { id: string; providerId: string }, reason: SyncReason): Promise<boolean> {
+  const updated = await db
+    .update(projectIntegrations)
+    .set({ syncStatus: 'queued', updatedAt: new Date() })
+    .where(and(eq(projectIntegrations.id, integration.id), notInArray(projectIntegrations.syncStatus, ['queued', 'syncing'])))
+    .returning({ id: projectIntegrations.id });
+  if (updated.length === 0) return false;
+  await logAction(db, {
+    actionType: 'sync',
+    status: 'info',
+    providerId: integration.providerId,
+    integrationId: integration.id,
+    description: reason === 'manual' ? 'Sync queued by a member.' : 'Scheduled sync queued.',
+  });
+  return true;
+}
 
 /**
  * Queues a sync ("Sync now" or the scheduler). The queued status is written first, so a
@@ -14,22 +35,31 @@ import { dispatch, type DispatchOutcome } from './dispatch';
 export async function requestSync(
   db: DbOrTx,
   integration: { id: string; providerId: string },
-  reason: 'manual' | 'schedule',
+  reason: SyncReason,
 ): Promise<DispatchOutcome | null> {
-  const updated = await db
-    .update(projectIntegrations)
-    .set({ syncStatus: 'queued', updatedAt: new Date() })
-    .where(and(eq(projectIntegrations.id, integration.id), notInArray(projectIntegrations.syncStatus, ['queued', 'syncing'])))
-    .returning({ id: projectIntegrations.id });
-  if (updated.length === 0) return null;
-  await logAction(db, {
-    actionType: 'sync',
-    status: 'info',
-    providerId: integration.providerId,
-    integrationId: integration.id,
-    description: reason === 'manual' ? 'Sync queued by a member.' : 'Scheduled sync queued.',
-  });
+  if (!(await markSyncQueued(db, integration, reason))) return null;
   return dispatch(integrationSyncRequested.create({ integrationId: integration.id, reason }), () =>
-    runSync(getDb(), integration.id),
+    runSync(getDb(), integration.id, { trigger: reason }),
   );
+}
+
+/**
+ * The scheduler's fan-out list: integrations due (needsSync) are marked queued; ones left
+ * queued for over `staleMs` (an event that never reached Inngest) are queued again.
+ */
+export async function queueDueSyncs(db: DbOrTx, now = new Date(), staleMs = 10 * 60_000): Promise<string[]> {
+  const due = await listIntegrationsNeedingSync(db, now);
+  const queued: string[] = [];
+  if (due.length) {
+    const rows = await db
+      .select({ id: projectIntegrations.id, providerId: projectIntegrations.providerId })
+      .from(projectIntegrations)
+      .where(inArray(projectIntegrations.id, due.map((d) => d.id)));
+    for (const row of rows) if (await markSyncQueued(db, row, 'schedule')) queued.push(row.id);
+  }
+  const stale = await db
+    .select({ id: projectIntegrations.id })
+    .from(projectIntegrations)
+    .where(and(eq(projectIntegrations.syncStatus, 'queued'), lt(projectIntegrations.updatedAt, new Date(now.getTime() - staleMs))));
+  return [...queued, ...stale.map((s) => s.id).filter((id) => !queued.includes(id))];
 }

@@ -61,7 +61,8 @@ export function createGithubClient(
       onSecondaryRateLimit: wantRetry,
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs ?? 1000 }),
     },
-    retry: { retries: 2 },
+    // 403/429 are the throttling plugin's (short waits) or the sync's pause (long ones), never blind retries
+    retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
   });
   if (options.onRateLimit) {
     const report = options.onRateLimit;

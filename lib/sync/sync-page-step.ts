@@ -1,0 +1,44 @@
+import type { Db } from '@/db/client';
+import { getIntegrationById, type IntegrationWithProvider, loadConnection } from '@/db/queries/integrations';
+import { getProvider } from '@/lib/integrations/registry';
+import type { IntegrationConnection } from '@/lib/integrations/types';
+import { ReconnectNeededError, SyncPausedError } from './sync-paused-error';
+import { saveQuota } from './sync-runs';
+
+/** What one page step tells its loop (JSON-safe: Inngest memoises step results). */
+export type PageStepOutcome =
+  | { kind: 'page'; cursor: Record<string, unknown>; done: boolean; notModified: boolean }
+  | { kind: 'paused'; resumeAt: string; reason: string }
+  | { kind: 'failed'; error: string; reconnect: boolean };
+
+export type LoadedIntegration = { integration: IntegrationWithProvider; connection: IntegrationConnection };
+
+export async function loadForSync(db: Db, integrationId: string): Promise<LoadedIntegration | null> {
+  const integration = await getIntegrationById(db, integrationId);
+  if (!integration || !integration.isActive) return null;
+  return { integration, connection: await loadConnection(integration) };
+}
+
+/**
+ * Syncs one page: the unit both loops checkpoint on (an Inngest step, or an iteration of
+ * the in-process runSync). A rate limit or a refused token is an outcome, not a throw;
+ * anything else throws so the step is retried.
+ */
+export async function syncPageStep(
+  db: Db,
+  loaded: LoadedIntegration,
+  runId: string,
+  cursor: Record<string, unknown> | null,
+): Promise<PageStepOutcome> {
+  const provider = getProvider(loaded.integration.provider.providerType);
+  if (!provider.sync) return { kind: 'failed', error: `${provider.defaults.name} has no sync`, reconnect: false };
+  try {
+    const page = await provider.sync({ db, ...loaded, runId, cursor });
+    await saveQuota(db, loaded.integration.id, page.quota);
+    return { kind: 'page', cursor: page.cursor, done: page.done, notModified: Boolean(page.notModified) };
+  } catch (err) {
+    if (err instanceof SyncPausedError) return { kind: 'paused', resumeAt: err.resumeAt.toISOString(), reason: err.reason };
+    if (err instanceof ReconnectNeededError) return { kind: 'failed', error: err.message, reconnect: true };
+    throw err;
+  }
+}
