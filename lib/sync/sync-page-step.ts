@@ -34,7 +34,8 @@ export async function syncPageStep(
   if (!provider.sync) return { kind: 'failed', error: `${provider.defaults.name} has no sync`, reconnect: false };
   try {
     const page = await provider.sync({ db, ...loaded, runId, cursor });
-    await saveQuota(db, loaded.integration.id, page.quota);
+    // The quota is stored at the end and when it runs low, not on every page (one write less per page).
+    if (page.done || (page.quota?.remaining ?? Infinity) < 500) await saveQuota(db, loaded.integration.id, page.quota);
     return { kind: 'page', cursor: page.cursor, done: page.done, notModified: Boolean(page.notModified) };
   } catch (err) {
     if (err instanceof SyncPausedError) return { kind: 'paused', resumeAt: err.resumeAt.toISOString(), reason: err.reason };

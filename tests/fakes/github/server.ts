@@ -205,6 +205,9 @@ export class FakeGithub {
       this.seedIssues(fullName, Number(body.issues ?? 0));
       return send(200, { repo: fullName, issues: this.repos.get(fullName.toLowerCase())!.issues.length });
     }
+    if (method === 'GET' && path === '/_fake/stats') {
+      return send(200, { requests: this.requests.filter((r) => !r.path.startsWith('/_fake/')).length, statuses: this.requests.filter((r) => !r.path.startsWith('/_fake/')).map((r) => r.status) });
+    }
     const one = /^\/_fake\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
     if (method === 'GET' && one) return send(200, this.issue(`${one[1]}/${one[2]}`, Number(one[3])));
     return send(404, { message: 'unknown control path' });
