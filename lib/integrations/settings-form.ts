@@ -30,10 +30,11 @@ type JsonSchema = {
   default?: unknown;
 };
 
-/** "conflictPolicy" → "Conflict policy". */
+/** "conflictPolicy" → "Conflict policy", "siteUrl" → "Site URL". */
 export function humanizeKey(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const text = words.replace(/\b(url|id|api)\b/g, (w) => w.toUpperCase());
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const stringEnum = (s: JsonSchema | undefined): string[] | null =>

@@ -42,5 +42,6 @@ describe('settings form from a zod schema', () => {
     expect(settingsFieldError({ 'settings.statusMap.Open': 'Invalid option' }, 'statusMap')).toBe('Invalid option');
     expect(settingsFieldError({ 'settings.statusMapX': 'x' }, 'statusMap')).toBeUndefined();
     expect(humanizeKey('slashCommandEnabled')).toBe('Slash command enabled');
+    expect(humanizeKey('siteUrl')).toBe('Site URL');
   });
 });

@@ -45,6 +45,8 @@ export function ConfigureForm(props: ConfigureFormProps) {
       setMessage({ tone: 'red', text: 'Check the highlighted fields.' });
       return;
     }
+    setFieldErrors({});
+    setMessage(null);
     startTransition(async () => {
       const result = await configureIntegration({
         projectId: props.projectId,

@@ -5,6 +5,7 @@ import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
 import { formatSchedule, SyncBadge } from '../../_components/status-badges';
 import { SyncNowButton } from './sync-now-button';
+import { SyncProgress } from './sync-progress';
 
 export const metadata: Metadata = { title: 'Sync integration' };
 
@@ -57,6 +58,7 @@ export default async function SyncPage({ params }: { params: IntegrationPagePara
           configured={Boolean(integration.externalId)}
           logsHref={`${base}logs/`}
         />
+        <SyncProgress projectId={integration.projectId} integrationId={integration.id} />
       </Card>
     </>
   );
