@@ -148,3 +148,13 @@ export async function requeueDeliveries(db: DbOrTx, integrationId: string, ids: 
     )
     .returning({ id: integrationWebhooks.id });
 }
+
+/** Pending deliveries never attempted yet, oldest first (the in-process drain's work list). */
+export async function listFreshDeliveries(db: DbOrTx, limit = 50) {
+  return db
+    .select({ id: integrationWebhooks.id })
+    .from(integrationWebhooks)
+    .where(and(eq(integrationWebhooks.status, 'pending'), eq(integrationWebhooks.attempts, 0)))
+    .orderBy(integrationWebhooks.receivedAt)
+    .limit(limit);
+}

@@ -2,9 +2,10 @@ import { type Db, getDb } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { findWebhookTarget, markWebhookConfirmed, recordDeliveries } from '@/db/queries/webhook-ingest';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
-import { getProvider } from '@/lib/integrations/registry';
+import { webhookCapabilities } from '@/lib/integrations/webhook-registry';
 import { webhookConfig } from './config';
 import { enqueueDelivery } from './enqueue';
+import { nudgeDrain } from './nudge-drain';
 import { RateLimiter } from './rate-limit';
 import { readBodyWithLimit } from './read-body';
 import { redactHeaders } from './redact-headers';
@@ -28,7 +29,7 @@ export const rejections = new RejectionCounter((s) =>
 );
 
 /** Tests inject the clock and the database (e.g. one that is down). */
-export type HandleOptions = { now?: () => Date; db?: Db };
+export type HandleOptions = { now?: () => Date; db?: Db; runInProcess?: (origin: string) => Promise<unknown> };
 
 /**
  * verify → record → enqueue → respond, for any provider. Answers 202 accepted, 200
@@ -41,8 +42,8 @@ export async function handleWebhookRequest(
   integrationId: string,
   options: HandleOptions = {},
 ): Promise<Response> {
-  const capability = getProvider(providerId).webhook;
-  if (!capability || !UUID.test(integrationId)) return rejection(404, 'unknown integration');
+  const capability = webhookCapabilities[providerId];
+  if (!UUID.test(integrationId)) return rejection(404, 'unknown integration');
   const db = options.db ?? getDb();
   let target;
   try {
@@ -93,7 +94,10 @@ export async function handleWebhookRequest(
     console.error(`[webhooks] ${providerId} delivery not recorded:`, err instanceof Error ? err.message : err);
     return rejection(503, 'temporarily unable to record the delivery', { 'retry-after': '10' });
   }
-  for (const row of inserted) await enqueueDelivery({ id: row.id, integrationId: target.id });
+  const origin = process.env.APP_URL || new URL(request.url).origin;
+  for (const row of inserted) {
+    await enqueueDelivery({ id: row.id, integrationId: target.id }, `webhook-${row.id}`, () => (options.runInProcess ?? nudgeDrain)(origin));
+  }
   if (inserted.length === 0) return webhookResponse(200, { ok: true, duplicate: true });
   return webhookResponse(202, { ok: true, accepted: inserted.length, duplicates: verdict.deliveries.length - inserted.length });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { listSweepableDeliveries } from '@/db/queries/webhook-ingest';
 import { enqueueDelivery } from './enqueue';
+import { processDelivery } from './process-delivery';
 
 /** The sweep's window for Inngest event ids: one re-send per delivery per attempt per 10 minutes. */
 const WINDOW_MS = 10 * 60_000;
@@ -14,7 +15,9 @@ export async function sweepPendingDeliveries(db: Db, now = new Date()): Promise<
   const due = await listSweepableDeliveries(db, now);
   const window = Math.floor(now.getTime() / WINDOW_MS);
   for (const d of due) {
-    await enqueueDelivery({ id: d.id, integrationId: d.integrationId }, `webhook-sweep-${d.id}-${d.attempts}-${window}`);
+    await enqueueDelivery({ id: d.id, integrationId: d.integrationId }, `webhook-sweep-${d.id}-${d.attempts}-${window}`, () =>
+      processDelivery(db, d.id),
+    );
   }
   return due.length;
 }

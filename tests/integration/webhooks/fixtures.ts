@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { integrationProviders, integrationWebhooks, projectIntegrations } from '@/db/schema';
@@ -12,6 +14,7 @@ import { POST as slackPost } from '@/app/integrations/webhooks/slack/[integratio
 import { POST as jiraPost } from '@/app/integrations/webhooks/jira/[integrationId]/route';
 import { POST as googlePost } from '@/app/integrations/webhooks/google-calendar/[integrationId]/route';
 import { POST as outlookPost } from '@/app/integrations/webhooks/outlook-calendar/[integrationId]/route';
+import { POST as drainPost } from '@/app/integrations/webhooks/drain/route';
 
 /** The real route handlers, called as plain functions. */
 export const routes: Record<ProviderId, typeof githubPost> = {
@@ -46,11 +49,44 @@ export async function createWebhookIntegration(
   return { user, project, integration: integration!, secret, providerRowId: providerRow!.id };
 }
 
+let appServer: Promise<string> | undefined;
+
+/**
+ * A loopback HTTP server in front of the real drain route handler, as APP_URL: the webhook
+ * routes' in-process nudge (edge → Node drain) then travels over real HTTP as under next start.
+ */
+export function startDrainServer(): Promise<string> {
+  appServer ??= new Promise((resolve) => {
+    const server = http.createServer(async (req, res) => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+      const answer = await drainPost(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers }));
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+    server.unref();
+    server.listen(0, '127.0.0.1', () => {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      process.env.APP_URL = url;
+      resolve(url);
+    });
+  });
+  return appServer;
+}
+
 /** POSTs through the real route: `/integrations/webhooks/<provider>/<id>` (+ optional trailing slash). */
 export function post(
   provider: ProviderId,
   integrationId: string,
   init: { body?: string; headers?: Record<string, string>; query?: string; trailingSlash?: boolean } = {},
+): Promise<Response> {
+  return startDrainServer().then(() => postNow(provider, integrationId, init));
+}
+
+function postNow(
+  provider: ProviderId,
+  integrationId: string,
+  init: { body?: string; headers?: Record<string, string>; query?: string; trailingSlash?: boolean },
 ): Promise<Response> {
   const url = `http://localhost/integrations/webhooks/${provider}/${integrationId}${init.trailingSlash ? '/' : ''}${init.query ?? ''}`;
   const request = new Request(url, { method: 'POST', body: init.body, headers: init.headers });

@@ -1,0 +1,20 @@
+import { getDb } from '@/db/client';
+import { isDrainToken } from '@/lib/webhooks/drain-token';
+import { drainPendingDeliveries } from '@/lib/webhooks/drain';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// POST /integrations/webhooks/drain — internal: the edge webhook routes ask this Node process to
+// process pending deliveries (in-process mode, no Inngest). Token-protected. Answers when the
+// drain is done, so the edge side coalesces the deliveries arriving meanwhile into one more call.
+export async function POST(request: Request): Promise<Response> {
+  if (!(await isDrainToken(request.headers.get('x-taskbridge-drain')))) return new Response('not found', { status: 404 });
+  try {
+    const processed = await drainPendingDeliveries(getDb());
+    return Response.json({ processed });
+  } catch (err) {
+    console.error('[webhooks] drain failed:', err instanceof Error ? err.message : err);
+    return Response.json({ error: 'drain failed; the sweep will retry' }, { status: 503 });
+  }
+}

@@ -1,0 +1,31 @@
+import { drainToken } from './drain-token';
+
+/** Path of the Node route that processes pending deliveries in-process (app/integrations/webhooks/drain). */
+export const DRAIN_PATH = '/integrations/webhooks/drain';
+
+let inFlight: Promise<void> | undefined;
+let again = false;
+
+/**
+ * In-process mode, from the edge route after the response: asks the Node side to drain
+ * pending deliveries (provider handlers need Node, not the edge runtime). Coalesced: while
+ * one drain runs, more deliveries only mark that another is needed, so a burst costs a few
+ * internal requests, not one per delivery. A lost nudge loses nothing: the sweep follows.
+ */
+export function nudgeDrain(origin: string): Promise<void> {
+  if (inFlight) {
+    again = true;
+    return inFlight;
+  }
+  inFlight = (async () => {
+    do {
+      again = false;
+      const res = await fetch(new URL(DRAIN_PATH, origin), { method: 'POST', headers: { 'x-taskbridge-drain': await drainToken() } });
+      await res.body?.cancel();
+      if (!res.ok) throw new Error(`drain answered ${res.status}`);
+    } while (again);
+  })().finally(() => {
+    inFlight = undefined;
+  });
+  return inFlight;
+}

@@ -1,0 +1,188 @@
+import '../db/node-websocket';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import webhookDefinitions from '@octokit/webhooks-examples';
+import { eq, inArray } from 'drizzle-orm';
+import { createDb } from '../db/client';
+import { integrationProviders, integrationWebhooks, projectIntegrations, projectMembers, projects, users } from '../db/schema';
+import { encryptSecret } from '../lib/crypto/secrets';
+import { startTestDatabase } from '../tests/setup/test-database';
+import { closedLoop, median, openLoop, type Target } from './bench/load';
+
+/**
+ * `npm run bench:webhooks`: production build (if stale) served by `next start` on loopback
+ * against a fresh test database (TEST_DATABASE_URL → real PostgreSQL, else PGlite). Drives the
+ * GitHub webhook route with signed `issues` deliveries (unique ids) and, in the same rounds, a
+ * bare edge route; then an evenly paced 100 req/s sender. Lost/duplicates compare the ids that
+ * got a 2xx with the rows in the database. The LAST line is one JSON object.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const PACED_COUNT = Number(process.env.BENCH_PACED_COUNT || 1000);
+const root = process.cwd();
+const lockFile = '/tmp/tb/build.lock';
+const log = (...args: unknown[]) => console.log('[bench]', ...args);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      await fetch(url, { method: 'POST' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error('next start did not answer in time');
+}
+
+fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+const build = spawnSync('flock', [lockFile, process.execPath, '--import', 'tsx', 'tests/e2e/support/build-if-stale.ts'], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const encryptionKeys = `bench1:${randomBytes(32).toString('base64url')}`;
+process.env.TASKBRIDGE_ENCRYPTION_KEYS = encryptionKeys;
+const database = await startTestDatabase('bench');
+log(`database: ${database.kind}`);
+const { db, pool } = createDb(database.env.DATABASE_URL, 2);
+
+// One GitHub integration with a known webhook secret.
+const secret = randomBytes(24).toString('base64url');
+const [user] = await db.insert(users).values({ email: `bench-${randomUUID()}@example.test`, name: 'bench' }).returning();
+const [project] = await db.insert(projects).values({ name: 'Bench', createdBy: user!.id }).returning();
+await db.insert(projectMembers).values({ projectId: project!.id, userId: user!.id, role: 'owner' });
+const [github] = await db.select().from(integrationProviders).where(eq(integrationProviders.providerType, 'github'));
+const [integration] = await db
+  .insert(projectIntegrations)
+  .values({ projectId: project!.id, providerId: github!.id, createdBy: user!.id, webhookSecret: await encryptSecret(secret), externalId: 'bench/bench' })
+  .returning();
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+// A shared flock: no build may replace .next while this server runs.
+const server = spawn('flock', ['-s', lockFile, process.execPath, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: {
+    ...process.env,
+    ...database.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    TASKBRIDGE_ENCRYPTION_KEYS: encryptionKeys,
+    TASKBRIDGE_BENCH: '1',
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    NEXTAUTH_URL: base,
+    WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000',
+    INNGEST_DEV: '',
+    INNGEST_EVENT_KEY: '',
+  },
+});
+
+let exitCode = 0;
+let summaryLine = '';
+try {
+  await waitForServer(`${base}/bench/bare`, server);
+  const example = webhookDefinitions.find((d) => d.name === 'issues')!.examples.find((e) => (e as { action?: string }).action === 'opened')!;
+  const body = JSON.stringify(example);
+  const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  let n = 0;
+  const runTag = randomBytes(4).toString('hex');
+  const ingest: Target = {
+    url: `${base}/integrations/webhooks/github/${integration!.id}`,
+    body,
+    headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-hub-signature-256': signature, 'user-agent': 'GitHub-Hookshot/bench' },
+    idHeader: 'x-github-delivery',
+    nextId: () => `bench-${runTag}-${n++}`,
+  };
+  const bare: Target = { url: `${base}/bench/bare`, body, headers: ingest.headers };
+  log(`body ${body.length} bytes; ${ROUNDS} round(s) of ${SECONDS} s at 10 connections, then ${PACED_COUNT} requests paced every 10 ms`);
+
+  await closedLoop(bare, 2);
+  await closedLoop(ingest, 2); // warm-up: pool connections, JIT, the secret cache
+  const accepted: string[] = [];
+  const rounds: Array<{ ingest: Awaited<ReturnType<typeof closedLoop>>; bare: Awaited<ReturnType<typeof closedLoop>> }> = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const b = await closedLoop(bare, SECONDS);
+    const i = await closedLoop(ingest, SECONDS);
+    accepted.push(...i.accepted);
+    rounds.push({ ingest: i, bare: b });
+    log(`round ${r + 1}: bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} ms p99 ${b.p99} ms | ingest ${i.rps.toFixed(0)} req/s p50 ${i.p50} ms p99 ${i.p99} ms non2xx ${i.non2xx} errors ${i.errors} | ratio ${(i.rps / b.rps).toFixed(2)}`);
+  }
+  const paced: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const p = await openLoop(ingest, PACED_COUNT, 10);
+    accepted.push(...p.accepted);
+    paced.push(p.p99);
+    log(`paced 100 req/s round ${r + 1}: p50 ${p.p50.toFixed(1)} ms p99 ${p.p99.toFixed(1)} ms max ${p.max.toFixed(1)} ms non2xx ${p.non2xx}`);
+  }
+
+  // Lost: a 2xx without a row. Duplicates: more rows than distinct accepted ids.
+  const rows = await db
+    .select({ deliveryId: integrationWebhooks.deliveryId })
+    .from(integrationWebhooks)
+    .where(eq(integrationWebhooks.integrationId, integration!.id));
+  const stored = new Map<string, number>();
+  for (const row of rows) stored.set(row.deliveryId, (stored.get(row.deliveryId) ?? 0) + 1);
+  const lost = accepted.filter((id) => !stored.has(id)).length;
+  const duplicates = [...stored.values()].reduce((sum, c) => sum + (c - 1), 0) + (rows.length - stored.size);
+  const pending = await db
+    .select({ status: integrationWebhooks.status })
+    .from(integrationWebhooks)
+    .where(inArray(integrationWebhooks.status, ['pending', 'processing']));
+  log(`accepted ${accepted.length}, rows ${rows.length}, still pending/processing ${pending.length}`);
+
+  const summary = {
+    ingest_rps: Math.round(median(rounds.map((r) => r.ingest.rps))),
+    bare_rps: Math.round(median(rounds.map((r) => r.bare.rps))),
+    ratio: Number(median(rounds.map((r) => r.ingest.rps / r.bare.rps)).toFixed(3)),
+    p50_ms: median(rounds.map((r) => r.ingest.p50)),
+    p99_ms: median(rounds.map((r) => r.ingest.p99)),
+    p99_ms_at_100rps: Number(median(paced).toFixed(1)),
+    lost,
+    duplicates,
+  };
+  log(`medians of ${ROUNDS} round(s); bare p50 ${median(rounds.map((r) => r.bare.p50))} ms p99 ${median(rounds.map((r) => r.bare.p99))} ms`);
+  summaryLine = JSON.stringify(summary);
+} catch (err) {
+  console.error('[bench] failed:', err instanceof Error ? err.message : err);
+  exitCode = 1;
+} finally {
+  // flock does not forward signals: stop next start (its child) first.
+  const children = (() => {
+    try {
+      return fs.readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  })();
+  for (const pid of [...children, server.pid!]) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  await pool.end().catch(() => {});
+  await database.stop().catch(() => {});
+}
+if (summaryLine) console.log(summaryLine); // the last line
+process.exit(exitCode);
