@@ -2,6 +2,7 @@
 
 import { updateTask as patchTask } from '@/db/queries/tasks';
 import { AppError } from '@/lib/errors';
+import { scheduleTaskPush } from '@/lib/sync/schedule-task-push';
 import { authedAction } from './safe-action';
 import { assertTaskRefs } from './task-refs';
 import { isUuid, updateTaskSchema } from './task-schema';
@@ -13,5 +14,6 @@ export const updateTask = authedAction('member', updateTaskSchema, async ({ db }
   await assertTaskRefs(db, projectId, patch);
   const task = await patchTask(db, projectId, taskId, patch);
   if (!task) throw new AppError('not_found', 'Task not found.');
+  scheduleTaskPush(task.id, patch); // two-way sync: linked GitHub issues get the edit
   return task;
 });

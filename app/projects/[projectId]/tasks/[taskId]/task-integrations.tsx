@@ -1,10 +1,30 @@
-import { Card } from '@/app/_components/ui';
+import { Badge, Card, formatDateTime } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { listTaskExternalLinks } from '@/db/queries/tasks';
+import type { TaskSyncEvent } from '@/db/schema';
+import { listExportTargets, listTaskLinkStates, listTaskSyncEvents } from '@/lib/sync/task-timeline';
+import { CreateIssueButton } from './create-issue-button';
 
-/** The task's counterparts in the project's integrations (one row per external_task_mappings row). */
+const eventTone: Record<TaskSyncEvent['kind'], 'gray' | 'green' | 'amber' | 'red' | 'blue'> = {
+  imported: 'gray', updated: 'blue', pushed: 'green', exported: 'green', conflict: 'amber', comment: 'gray', unlinked: 'red', linked_pr: 'blue',
+};
+
+/**
+ * The task's counterparts in the project's integrations: links (and whether they still
+ * sync), "Create GitHub issue" where the task has none yet, and the sync timeline —
+ * conflicts and how they were settled, edits sent and received, comments.
+ */
 export async function TaskIntegrations({ projectId, taskId }: { projectId: string; taskId: string }) {
-  const links = await listTaskExternalLinks(getDb(), projectId, taskId);
+  const db = getDb();
+  const [links, states, targets, events] = await Promise.all([
+    listTaskExternalLinks(db, projectId, taskId),
+    listTaskLinkStates(db, projectId, taskId),
+    listExportTargets(db, projectId),
+    listTaskSyncEvents(db, projectId, taskId),
+  ]);
+  const linkedIntegrations = new Set([...states.values()].map((s) => s.integrationId));
+  const exportable = targets.filter((t) => !linkedIntegrations.has(t.id));
+  const conflicts = events.filter((e) => e.kind === 'conflict');
   return (
     <Card aria-labelledby="task-integrations-heading" data-testid="task-integrations">
       <h2 id="task-integrations-heading" className="text-base font-semibold">
@@ -16,6 +36,7 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
         <ul className="mt-3 divide-y divide-slate-100">
           {links.map((l) => {
             const key = l.externalKey ?? l.externalId;
+            const state = states.get(l.id);
             return (
               <li key={l.id} data-testid="external-link-row" className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2">
                 <span className="min-w-0 text-sm">
@@ -27,12 +48,57 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
                     <span className="font-medium">{key}</span>
                   )}
                   {l.externalName && <span className="text-slate-500"> · {l.externalName}</span>}
+                  {state?.unlinked && (
+                    <span className="mt-1 block text-xs text-red-700" data-testid="link-unlinked">
+                      Unlinked: {state.unlinked}. The task is kept; edits no longer sync.
+                    </span>
+                  )}
                 </span>
-                <span className="text-xs text-slate-500">{l.providerName}</span>
+                <span className="text-xs text-slate-500">
+                  {l.providerName}
+                  {l.lastSyncedAt && ` · synced ${formatDateTime(l.lastSyncedAt)}`}
+                </span>
               </li>
             );
           })}
         </ul>
+      )}
+      {exportable.length > 0 && (
+        <div className="mt-3 flex flex-wrap gap-2">
+          {exportable.map((t) => (
+            <CreateIssueButton
+              key={t.id}
+              projectId={projectId}
+              taskId={taskId}
+              integrationId={t.id}
+              label={t.providerType === 'github' ? `Create GitHub issue in ${t.externalId}` : `Create ${t.name} item`}
+            />
+          ))}
+        </div>
+      )}
+      {conflicts.length > 0 && (
+        <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="task-conflicts">
+          {conflicts.length} sync conflict{conflicts.length > 1 ? 's' : ''}: both sides changed the same field. The latest: {conflicts[0]!.summary}.
+        </p>
+      )}
+      {events.length > 0 && (
+        <>
+          <h3 className="mt-4 text-sm font-semibold">Sync timeline</h3>
+          <ol className="mt-2 space-y-2" data-testid="sync-timeline">
+            {events.map((e) => (
+              <li key={e.id} className="text-xs" data-testid="sync-event" data-kind={e.kind}>
+                <span className="flex items-center gap-2">
+                  <Badge tone={eventTone[e.kind]}>{e.kind.replace('_', ' ')}</Badge>
+                  <span className="text-slate-500">{formatDateTime(e.createdAt)}</span>
+                </span>
+                <span className="mt-0.5 block break-words text-slate-700">{e.summary}</span>
+                {e.kind === 'comment' && typeof e.details.body === 'string' && (
+                  <span className="mt-0.5 block line-clamp-3 break-words text-slate-500">“{e.details.body}”</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
       )}
     </Card>
   );
