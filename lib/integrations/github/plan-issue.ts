@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { TaskStatus } from '@/db/schema';
 import { threeWayMerge, type ConflictPolicy, type FieldConflict } from '@/lib/sync/three-way-merge';
 import {
@@ -78,7 +77,7 @@ export function planIssue(
   if (!existing) {
     return {
       ...base,
-      taskId: randomUUID(),
+      taskId: crypto.randomUUID(),
       isNew: true,
       writeTask: true,
       setsMilestone: true,

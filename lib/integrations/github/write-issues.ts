@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { IssuePlan } from './plan-issue';
@@ -28,7 +27,7 @@ export async function writeIssuePlans(
   for (const p of plans) {
     if (p.setsMilestone && p.milestone && !milestones.has(p.milestone.externalId)) {
       const m = p.milestone;
-      milestones.set(m.externalId, { external_id: m.externalId, milestone_id: randomUUID(), title: m.title, description: m.description, due_date: m.dueDate });
+      milestones.set(m.externalId, { external_id: m.externalId, milestone_id: crypto.randomUUID(), title: m.title, description: m.description, due_date: m.dueDate });
     }
   }
   const rows = plans.map((p) => ({
