@@ -158,3 +158,12 @@ export async function listFreshDeliveries(db: DbOrTx, limit = 50) {
     .orderBy(integrationWebhooks.receivedAt)
     .limit(limit);
 }
+
+/** How many deliveries of an integration are failed (the logs page's "Replay all failed"). */
+export async function countFailedDeliveries(db: DbOrTx, integrationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(integrationWebhooks)
+    .where(and(eq(integrationWebhooks.integrationId, integrationId), eq(integrationWebhooks.status, 'failed')));
+  return row?.n ?? 0;
+}

@@ -15,7 +15,7 @@ let again = false;
 export function nudgeDrain(origin: string): Promise<void> {
   if (inFlight) {
     again = true;
-    return inFlight;
+    return Promise.resolve(); // the running nudge reports its own failure, once
   }
   inFlight = (async () => {
     do {
