@@ -3,12 +3,15 @@ import { Alert, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { listIntegrationLogs } from '@/db/queries/integration-logs';
 import { listWebhookDeliveries } from '@/db/queries/webhook-deliveries';
+import { countFailedDeliveries } from '@/db/queries/webhook-ingest';
+import { jobMode } from '@/inngest/client';
 import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
 import { DeliveryRow } from './delivery-row';
 import { FilterForm } from './filter-form';
 import { filterOptions, parseLogFilters } from './log-filters';
 import { LogRow } from './log-row';
+import { ReplayDeliveryButton, ReplayFailedButton } from './replay-buttons';
 
 export const metadata: Metadata = { title: 'Integration logs' };
 
@@ -19,10 +22,12 @@ export default async function LogsPage({ params, searchParams }: { params: Integ
   const { access, integration, provider, base } = await loadPageIntegration(params, 'member');
   const { filters, ignored } = parseLogFilters(await searchParams);
   const db = getDb();
-  const [logs, deliveries] = await Promise.all([
+  const [logs, deliveries, failedCount] = await Promise.all([
     listIntegrationLogs(db, integration.id, { status: filters.logStatus, actionType: filters.logAction, limit: 100 }),
     listWebhookDeliveries(db, integration.id, { status: filters.deliveryStatus, eventType: filters.event, limit: 50 }),
+    countFailedDeliveries(db, integration.id),
   ]);
+  const ref = { projectId: integration.projectId, integrationId: integration.id };
   const logsHref = `${base}logs/`;
   return (
     <>
@@ -66,10 +71,16 @@ export default async function LogsPage({ params, searchParams }: { params: Integ
               text={{ name: 'event', label: 'Event type', value: filters.event, placeholder: 'e.g. issues' }}
             />
           </div>
+          <div className="flex flex-wrap items-center justify-between gap-3 px-4 text-xs text-slate-500 sm:px-5">
+            <span data-testid="webhook-job-mode">
+              Processed {jobMode() === 'inngest' ? 'by Inngest' : 'in this server (no Inngest configured)'}.
+            </span>
+            <ReplayFailedButton {...ref} failedCount={failedCount} />
+          </div>
           {deliveries.length === 0 ? (
             <div className="px-4 pb-4 sm:px-5"><EmptyState>No deliveries{filters.deliveryStatus || filters.event ? ' match these filters' : ' yet'}.</EmptyState></div>
           ) : (
-            <ul className="border-t border-slate-100">{deliveries.map((d) => <DeliveryRow key={d.id} delivery={d} />)}</ul>
+            <ul className="border-t border-slate-100">{deliveries.map((d) => <DeliveryRow key={d.id} delivery={d} actions={<ReplayDeliveryButton {...ref} deliveryId={d.id} />} />)}</ul>
           )}
         </Card>
       </div>
