@@ -18,6 +18,8 @@ export type GithubClientOptions = {
   writeIntervalMs?: number;
   /** Called with the quota headers of every response (stored and shown on the integration page). */
   onRateLimit?: (quota: RateLimitSnapshot) => void;
+  /** Upper bound for all requests of this client (one sync page, one export). */
+  timeoutMs?: number;
 };
 
 /** `owner/repo` from the integration's external id. */
@@ -63,6 +65,8 @@ export function createGithubClient(
     },
     // 403/429 are the throttling plugin's (short waits) or the sync's pause (long ones), never blind retries
     retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    // A black-holed network must not leave a sync "running" forever.
+    request: { signal: AbortSignal.timeout(options.timeoutMs ?? 60_000) },
   });
   if (options.onRateLimit) {
     const report = options.onRateLimit;
@@ -99,6 +103,8 @@ export function translateGithubError(err: unknown, now = Date.now()): never {
       }
       if (/secondary rate/i.test(err.message)) throw new SyncPausedError(new Date(now + 60_000), 'secondary_rate_limit');
     }
+    if (err.status === 404) throw new Error(`GitHub answered 404: the repository or issue was not found, or the token cannot see it.`);
+    if (err.status >= 500 || err.status === 0) throw new Error(`GitHub could not be reached (${err.status || 'network error'}); the next sync tries again.`);
   }
   throw err;
 }
