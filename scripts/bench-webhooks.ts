@@ -116,12 +116,28 @@ try {
   const bare: Target = { url: `${base}/bench/bare`, body, headers: ingest.headers };
   log(`body ${body.length} bytes; ${ROUNDS} round(s) of ${SECONDS} s at 10 connections, then ${PACED_COUNT} requests paced every 10 ms`);
 
+  // In-process mode processes deliveries in this same server: measure each phase only after
+  // the previous phase's backlog is processed, so no phase pays for (or hides) another's work.
+  const settle = async () => {
+    const started = Date.now();
+    for (;;) {
+      const left = await db
+        .select({ id: integrationWebhooks.id })
+        .from(integrationWebhooks)
+        .where(inArray(integrationWebhooks.status, ['pending', 'processing']))
+        .limit(1);
+      if (left.length === 0 || Date.now() - started > 180_000) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
   await closedLoop(bare, 2);
   await closedLoop(ingest, 2); // warm-up: pool connections, JIT, the secret cache
   const accepted: string[] = [];
   const rounds: Array<{ ingest: Awaited<ReturnType<typeof closedLoop>>; bare: Awaited<ReturnType<typeof closedLoop>> }> = [];
   for (let r = 0; r < ROUNDS; r++) {
+    await settle();
     const b = await closedLoop(bare, SECONDS);
+    await settle();
     const i = await closedLoop(ingest, SECONDS);
     accepted.push(...i.accepted);
     rounds.push({ ingest: i, bare: b });
@@ -129,6 +145,7 @@ try {
   }
   const paced: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
+    await settle();
     const p = await openLoop(ingest, PACED_COUNT, 10);
     accepted.push(...p.accepted);
     paced.push(p.p99);
