@@ -7,7 +7,7 @@ import { getProvider } from '@/lib/integrations/registry';
 import { SyncPausedError } from '@/lib/sync/sync-paused-error';
 import { authedAction } from './safe-action';
 
-export const exportTaskSchema = z.object({ projectId: z.uuid(), integrationId: z.uuid(), taskId: z.uuid() });
+const exportTaskSchema = z.object({ projectId: z.uuid(), integrationId: z.uuid(), taskId: z.uuid() });
 
 /** "Create GitHub issue" (any provider with export): a member creates the external item for a task. */
 export const exportTaskToIntegration = authedAction('member', exportTaskSchema, async ({ db }, input) => {

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, notExists, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { externalTaskMappings, integrationProviders, projectIntegrations, type TaskSyncEvent, taskSyncEvents } from '@/db/schema';
+import { externalTaskMappings, integrationProviders, projectIntegrations, type TaskSyncEvent, taskSyncEvents, tasks } from '@/db/schema';
 import { getProvider } from '@/lib/integrations/registry';
 
 /** A task's sync timeline (newest first), tenant-scoped through the integration's project. */
@@ -33,4 +33,22 @@ export async function listExportTargets(db: DbOrTx, projectId: string) {
     .innerJoin(integrationProviders, eq(integrationProviders.id, projectIntegrations.providerId))
     .where(and(eq(projectIntegrations.projectId, projectId), eq(projectIntegrations.isActive, true), isNotNull(projectIntegrations.externalId), isNotNull(projectIntegrations.accessToken)));
   return rows.filter((r) => Boolean(getProvider(r.providerType).exportTask));
+}
+
+/** Tasks of the project with no link to this integration yet (candidates for bulk export). */
+export async function listUnlinkedTasks(db: DbOrTx, projectId: string, integrationId: string, limit = 200) {
+  return db
+    .select({ id: tasks.id, title: tasks.title, status: tasks.status })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.projectId, projectId),
+        notExists(
+          db.select({ one: sql`1` }).from(externalTaskMappings)
+            .where(and(eq(externalTaskMappings.taskId, tasks.id), eq(externalTaskMappings.integrationId, integrationId))),
+        ),
+      ),
+    )
+    .orderBy(desc(tasks.createdAt))
+    .limit(limit);
 }

@@ -5,6 +5,9 @@ import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
 import { formatSchedule, SyncBadge } from '../../_components/status-badges';
 import { SyncNowButton } from './sync-now-button';
+import { getDb } from '@/db/client';
+import { listUnlinkedTasks } from '@/lib/sync/task-timeline';
+import { BulkExport } from './bulk-export';
 import { SyncProgress } from './sync-progress';
 
 export const metadata: Metadata = { title: 'Sync integration' };
@@ -15,6 +18,8 @@ const modeLabel = { inngest: 'Inngest', 'in-process': 'in-process (no Inngest se
 export default async function SyncPage({ params }: { params: IntegrationPageParams }) {
   const { access, integration, provider, base } = await loadPageIntegration(params, 'member');
   const active = integration.syncStatus === 'queued' || integration.syncStatus === 'syncing';
+  const canExport = Boolean(provider.exportTask && integration.externalId && integration.accessToken);
+  const exportable = canExport ? await listUnlinkedTasks(getDb(), integration.projectId, integration.id) : [];
   return (
     <>
       <PageHeader
@@ -60,6 +65,12 @@ export default async function SyncPage({ params }: { params: IntegrationPagePara
         />
         <SyncProgress projectId={integration.projectId} integrationId={integration.id} />
       </Card>
+      {canExport && (
+        <Card className="mt-6 max-w-2xl space-y-3" aria-labelledby="bulk-export-heading">
+          <h2 id="bulk-export-heading" className="text-base font-semibold">Export tasks to {provider.defaults.name}</h2>
+          <BulkExport projectId={integration.projectId} integrationId={integration.id} providerName={provider.defaults.name} tasks={exportable} />
+        </Card>
+      )}
     </>
   );
 }
