@@ -5,6 +5,7 @@ import { type IntegrationConfigUpdate, updateIntegrationConfig } from '@/db/quer
 import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
 import { AppError } from '@/lib/errors';
 import { type ConnectionTestOutcome, runConnectionTest } from '@/lib/integrations/run-connection-test';
+import { registerIntegrationWebhook, requestOrigin } from '@/lib/sync/register-integration-webhook';
 import { configureIntegrationSchema } from './integration-schemas';
 import { loadIntegrationOr404 } from './load-integration';
 import { authedAction } from './safe-action';
@@ -66,6 +67,10 @@ export const configureIntegration = authedAction('owner', configureIntegrationSc
   let test: ConnectionTestOutcome | null = null;
   if (input.test) {
     test = await runConnectionTest(db, { ...current, ...saved.integration, provider: current.provider });
+    // Connected and not yet registered: put our webhook on the repository ourselves when the token may.
+    if (test.status === 'connected' && !saved.integration.webhookExternalId) {
+      await registerIntegrationWebhook(db, { ...current, ...saved.integration, provider: current.provider }, await requestOrigin());
+    }
   }
   return { accessTokenHint: saved.integration.accessTokenHint, test };
 });

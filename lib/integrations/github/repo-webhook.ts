@@ -7,7 +7,7 @@ export const GITHUB_HOOK_EVENTS = ['issues', 'issue_comment', 'pull_request', 'p
 
 /** Our delivery URL for an integration (the webhook route of issue 3). */
 export function githubWebhookUrl(appUrl: string, integrationId: string): string {
-  return `${appUrl.replace(/\/+$/, '')}/integrations/webhooks/github/${integrationId}`;
+  return `${appUrl.replace(/\/+$/, '')}/integrations/webhooks/github/${integrationId}/`;
 }
 
 /**
@@ -23,7 +23,7 @@ export async function registerGithubWebhook(
   const octokit = createGithubClient(connection, { ...clientDefaults(), maxWaitSeconds: 0 });
   try {
     const existing = await octokit.paginate('GET /repos/{owner}/{repo}/hooks', { ...target, per_page: 100 });
-    const ours = existing.find((h) => h.config.url === input.url);
+    const ours = existing.find((h) => h.config.url?.replace(/\/+$/, '') === input.url.replace(/\/+$/, ''));
     if (ours) await octokit.request('DELETE /repos/{owner}/{repo}/hooks/{hook_id}', { ...target, hook_id: ours.id });
     const { data } = await octokit.request('POST /repos/{owner}/{repo}/hooks', {
       ...target,
@@ -53,7 +53,7 @@ export async function removeGithubWebhook(connection: IntegrationConnection): Pr
   const suffix = `/integrations/webhooks/github/${connection.integrationId}`;
   try {
     const hooks = await octokit.paginate('GET /repos/{owner}/{repo}/hooks', { ...target, per_page: 100 });
-    for (const hook of hooks.filter((h) => (h.config.url ?? '').endsWith(suffix))) {
+    for (const hook of hooks.filter((h) => (h.config.url ?? '').replace(/\/+$/, '').endsWith(suffix))) {
       await octokit.request('DELETE /repos/{owner}/{repo}/hooks/{hook_id}', { ...target, hook_id: hook.id });
     }
   } catch (err) {

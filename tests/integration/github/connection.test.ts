@@ -5,6 +5,7 @@ import { getIntegrationById, loadConnection } from '@/db/queries/integrations';
 import { integrationApiQuotas, syncRuns } from '@/db/schema';
 import { githubWebhookUrl } from '@/lib/integrations/github/repo-webhook';
 import { getProvider } from '@/lib/integrations/registry';
+import { registerIntegrationWebhook } from '@/lib/sync/register-integration-webhook';
 import { runSync } from '@/lib/sync/run-sync';
 import { createGithubIntegration, linkedTasks, startFakeForTests } from './github-fixture';
 
@@ -92,6 +93,16 @@ describe('GitHub connection, quota and webhooks', () => {
     expect(fake.repos.get(repoName)!.hooks).toHaveLength(1);
     await github.onDelete!(connection);
     expect(fake.repos.get(repoName)!.hooks).toHaveLength(0);
+  });
+
+  it('after a successful test the configure flow registers the hook and stores its id', async () => {
+    const { db, integration, repoName } = await createGithubIntegration(fake);
+    const out = await registerIntegrationWebhook(db, (await getIntegrationById(db, integration.id))!, 'https://tb.example');
+    expect(out).toMatchObject({ registered: true });
+    const hook = fake.repos.get(repoName)!.hooks[0]!;
+    expect(hook.config.url).toBe(`https://tb.example/integrations/webhooks/github/${integration.id}/`);
+    expect((await getIntegrationById(db, integration.id))!.webhookExternalId).toBe(String(hook.id));
+    expect(await registerIntegrationWebhook(db, (await getIntegrationById(db, integration.id))!, null)).toBeNull();
   });
 
   it('a token that may not manage hooks gets a reason to show instead', async () => {
