@@ -6,5 +6,8 @@ export async function register(): Promise<void> {
     // Without Inngest, pending webhook deliveries are swept by a timer in this process.
     const { startInProcessWebhookSweep } = await import('./lib/webhooks/in-process-sweep');
     startInProcessWebhookSweep();
+    // …and scheduled syncs run from a timer here too (Inngest's sync-schedule cron otherwise).
+    const { startInProcessSyncScheduler } = await import('./lib/sync/in-process-scheduler');
+    startInProcessSyncScheduler();
   }
 }

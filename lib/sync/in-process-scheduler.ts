@@ -1,0 +1,28 @@
+import { getDb } from '@/db/client';
+import { jobMode } from '@/inngest/client';
+import { queueDueSyncs } from '@/lib/jobs/request-sync';
+import { runSync } from './run-sync';
+
+let timer: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Without an Inngest server, this Node process is the scheduler (the sync-schedule cron's
+ * stand-in): every minute the integrations due for a sync are queued and synced here, one
+ * after the other. Started from instrumentation.ts.
+ */
+export function startInProcessSyncScheduler(env: Record<string, string | undefined> = process.env, intervalMs = 60_000): boolean {
+  if (timer || jobMode(env) !== 'in-process' || !env.DATABASE_URL) return false;
+  let running = false;
+  timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    (async () => {
+      const db = getDb();
+      for (const id of await queueDueSyncs(db)) await runSync(db, id, { trigger: 'schedule' });
+    })()
+      .catch((err) => console.warn('[sync] in-process scheduler failed:', err instanceof Error ? err.message : err))
+      .finally(() => (running = false));
+  }, intervalMs);
+  timer.unref?.();
+  return true;
+}
