@@ -10,6 +10,7 @@ import { createDb } from '../db/client';
 import { integrationProviders, integrationWebhooks, projectIntegrations, projectMembers, projects, users } from '../db/schema';
 import { encryptSecret } from '../lib/crypto/secrets';
 import { startTestDatabase } from '../tests/setup/test-database';
+import { startEventSink } from './bench/event-sink';
 import { closedLoop, median, openLoop, type Target } from './bench/load';
 
 /**
@@ -22,6 +23,8 @@ import { closedLoop, median, openLoop, type Target } from './bench/load';
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const PACED_COUNT = Number(process.env.BENCH_PACED_COUNT || 1000);
+/** `in-process` (default): processing runs in the same server. `sink`: events go to a local sink (ingest path only). */
+const JOBS = process.env.BENCH_JOBS === 'sink' ? 'sink' : 'in-process';
 const root = process.cwd();
 const lockFile = '/tmp/tb/build.lock';
 const log = (...args: unknown[]) => console.log('[bench]', ...args);
@@ -75,6 +78,8 @@ const [integration] = await db
   .values({ projectId: project!.id, providerId: github!.id, createdBy: user!.id, webhookSecret: await encryptSecret(secret), externalId: 'bench/bench' })
   .returning();
 
+const sink = JOBS === 'sink' ? await startEventSink() : undefined;
+const jobsEnv = sink ? { INNGEST_DEV: '0', INNGEST_EVENT_KEY: 'bench', INNGEST_BASE_URL: sink.url } : { INNGEST_DEV: '', INNGEST_EVENT_KEY: '' };
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -92,8 +97,7 @@ const server = spawn('flock', ['-s', lockFile, process.execPath, nextBin, 'start
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     NEXTAUTH_URL: base,
     WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000',
-    INNGEST_DEV: '',
-    INNGEST_EVENT_KEY: '',
+    ...jobsEnv,
   },
 });
 
@@ -114,7 +118,7 @@ try {
     nextId: () => `bench-${runTag}-${n++}`,
   };
   const bare: Target = { url: `${base}/bench/bare`, body, headers: ingest.headers };
-  log(`body ${body.length} bytes; ${ROUNDS} round(s) of ${SECONDS} s at 10 connections, then ${PACED_COUNT} requests paced every 10 ms`);
+  log(`jobs: ${JOBS}; body ${body.length} bytes; ${ROUNDS} round(s) of ${SECONDS} s at 10 connections, then ${PACED_COUNT} requests paced every 10 ms`);
 
   // In-process mode processes deliveries in this same server: measure each phase only after
   // the previous phase's backlog is processed, so no phase pays for (or hides) another's work.
@@ -126,7 +130,7 @@ try {
         .from(integrationWebhooks)
         .where(inArray(integrationWebhooks.status, ['pending', 'processing']))
         .limit(1);
-      if (left.length === 0 || Date.now() - started > 180_000) return;
+      if (sink || left.length === 0 || Date.now() - started > 180_000) return; // sink: processed elsewhere
       await new Promise((r) => setTimeout(r, 500));
     }
   };
@@ -165,7 +169,7 @@ try {
     .select({ status: integrationWebhooks.status })
     .from(integrationWebhooks)
     .where(inArray(integrationWebhooks.status, ['pending', 'processing']));
-  log(`accepted ${accepted.length}, rows ${rows.length}, still pending/processing ${pending.length}`);
+  log(`accepted ${accepted.length}, rows ${rows.length}, still pending/processing ${pending.length}${sink ? `, events sent to the sink ${sink.received()}` : ''}`);
 
   const summary = {
     ingest_rps: Math.round(median(rounds.map((r) => r.ingest.rps))),
@@ -200,6 +204,7 @@ try {
   }
   await pool.end().catch(() => {});
   await database.stop().catch(() => {});
+  await sink?.close();
 }
 if (summaryLine) console.log(summaryLine); // the last line
 process.exit(exitCode);

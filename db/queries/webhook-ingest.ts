@@ -48,13 +48,16 @@ export type NewDelivery = {
 };
 
 /** Stores verified deliveries once: a redelivery hits the unique key and is not returned. */
-export async function recordDeliveries(db: DbOrTx, rows: NewDelivery[]): Promise<Array<{ id: string; deliveryId: string }>> {
+export async function recordDeliveries(
+  db: DbOrTx,
+  rows: NewDelivery[],
+): Promise<Array<{ id: string; integrationId: string; deliveryId: string }>> {
   if (rows.length === 0) return [];
   return db
     .insert(integrationWebhooks)
     .values(rows)
     .onConflictDoNothing({ target: [integrationWebhooks.integrationId, integrationWebhooks.deliveryId] })
-    .returning({ id: integrationWebhooks.id, deliveryId: integrationWebhooks.deliveryId });
+    .returning({ id: integrationWebhooks.id, integrationId: integrationWebhooks.integrationId, deliveryId: integrationWebhooks.deliveryId });
 }
 
 /** A 'processing' claim older than this is treated as a crashed attempt and may be taken again. */

@@ -1,10 +1,11 @@
 import { type Db, getDb } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
-import { findWebhookTarget, markWebhookConfirmed, recordDeliveries } from '@/db/queries/webhook-ingest';
+import { findWebhookTarget, markWebhookConfirmed } from '@/db/queries/webhook-ingest';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
 import { webhookCapabilities } from '@/lib/integrations/webhook-registry';
 import { webhookConfig } from './config';
 import { enqueueDelivery } from './enqueue';
+import { recordDelivery } from './group-commit';
 import { nudgeDrain } from './nudge-drain';
 import { RateLimiter } from './rate-limit';
 import { readBodyWithLimit } from './read-body';
@@ -84,19 +85,19 @@ export async function handleWebhookRequest(
   }
 
   const headers = redactHeaders(request.headers, capability.secretHeaders);
-  let inserted;
+  let inserted: string[];
   try {
-    inserted = await recordDeliveries(
-      db,
-      verdict.deliveries.map((d) => ({ ...d, integrationId: target.id, providerId: target.providerRowId, headers })),
+    const ids = await Promise.all(
+      verdict.deliveries.map((d) => recordDelivery(db, { ...d, integrationId: target.id, providerId: target.providerRowId, headers })),
     );
+    inserted = ids.filter((id): id is string => id !== null);
   } catch (err) {
     console.error(`[webhooks] ${providerId} delivery not recorded:`, err instanceof Error ? err.message : err);
     return rejection(503, 'temporarily unable to record the delivery', { 'retry-after': '10' });
   }
   const origin = process.env.APP_URL || new URL(request.url).origin;
-  for (const row of inserted) {
-    await enqueueDelivery({ id: row.id, integrationId: target.id }, `webhook-${row.id}`, () => (options.runInProcess ?? nudgeDrain)(origin));
+  for (const id of inserted) {
+    await enqueueDelivery({ id, integrationId: target.id }, `webhook-${id}`, () => (options.runInProcess ?? nudgeDrain)(origin));
   }
   if (inserted.length === 0) return webhookResponse(200, { ok: true, duplicate: true });
   return webhookResponse(202, { ok: true, accepted: inserted.length, duplicates: verdict.deliveries.length - inserted.length });

@@ -64,6 +64,7 @@ test('a signed GitHub delivery shows on the logs page; Replay and Replay all fai
     await rows.first().locator('summary').first().click();
     await rows.first().getByTestId('replay-delivery').click();
     await expect(rows.first().getByRole('status')).toHaveText(/Replay queued \(1\)|Nothing to replay/);
+    await screenshot(page, 'webhooks-replay-one');
     await expect(async () => {
       await pages.goto('logs');
       await expect(rows.first()).toHaveAttribute('data-status', 'processed', { timeout: 1000 });
