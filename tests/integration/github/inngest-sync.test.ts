@@ -49,12 +49,19 @@ describe('Inngest sync functions (InngestTestEngine)', () => {
     const due = await createGithubIntegration(fake);
     const recent = await createGithubIntegration(fake);
     await recent.db.update(projectIntegrations).set({ lastSyncAt: new Date() }).where(eq(projectIntegrations.id, recent.integration.id));
+    // a sync whose process died two hours ago is queued again; one that is running now is not
+    const lost = await createGithubIntegration(fake);
+    await lost.db.update(projectIntegrations).set({ syncStatus: 'syncing', lastSyncAt: new Date(), updatedAt: new Date(Date.now() - 2 * 3600_000) }).where(eq(projectIntegrations.id, lost.integration.id));
+    const running = await createGithubIntegration(fake);
+    await running.db.update(projectIntegrations).set({ syncStatus: 'syncing', updatedAt: new Date() }).where(eq(projectIntegrations.id, running.integration.id));
     const engine = new InngestTestEngine({ function: syncSchedule, steps: [{ id: 'fan-out', handler: () => ({ ids: [] }) }] });
     const { result, ctx } = await engine.execute();
     const sent = (ctx.step.sendEvent as unknown as { mock: { calls: [string, { data: { integrationId: string } }[]][] } }).mock.calls[0]![1];
     const ids = sent.map((e) => e.data.integrationId);
     expect(ids).toContain(due.integration.id);
     expect(ids).not.toContain(recent.integration.id);
+    expect(ids).toContain(lost.integration.id);
+    expect(ids).not.toContain(running.integration.id);
     expect(result).toMatchObject({ queued: ids.length });
     const [row] = await due.db.select().from(projectIntegrations).where(eq(projectIntegrations.id, due.integration.id));
     expect(row!.syncStatus).toBe('queued');
