@@ -2,6 +2,7 @@ import { NonRetriableError } from 'inngest';
 import { getDb } from '@/db/client';
 import { inngest } from '@/inngest/client';
 import { integrationSyncRequested } from '@/inngest/events';
+import { pushPendingTasks } from '@/lib/sync/push-pending';
 import { loadForSync, syncPageStep } from '@/lib/sync/sync-page-step';
 import { finishSyncRun, getLatestSyncRun, pauseSyncRun, resumeSyncRun, startSyncRun } from '@/lib/sync/sync-runs';
 
@@ -57,6 +58,7 @@ export const syncIntegration = inngest.createFunction(
         const result = outcome.kind === 'failed'
           ? ({ ok: false, error: outcome.error, reconnect: outcome.reconnect } as const)
           : ({ ok: true, notModified: outcome.notModified } as const);
+        if (outcome.kind === 'page') await step.run('push-pending', async () => pushPendingTasks(getDb(), await integrationRef(integrationId)));
         return step.run('finish', async () => {
           const run = await finishSyncRun(getDb(), (await integrationRef(integrationId)).integration, start.runId, result);
           return { status: run.status, pages: run.pages, created: run.created, updated: run.updated };

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { projectIntegrations } from '@/db/schema';
 import { getProvider } from '@/lib/integrations/registry';
+import { pushPendingTasks } from './push-pending';
 import { loadForSync, syncPageStep } from './sync-page-step';
 import { finishSyncRun, pauseSyncRun, resumeSyncRun, startSyncRun, type SyncTrigger } from './sync-runs';
 
@@ -55,6 +56,7 @@ export async function runSync(db: Db, integrationId: string, options: RunSyncOpt
       }
       cursor = step.cursor;
       if (step.done) {
+        await pushPendingTasks(db, loaded);
         await finishSyncRun(db, integration, runId, { ok: true, notModified: step.notModified });
         return;
       }

@@ -26,7 +26,7 @@ describe('Inngest sync functions (InngestTestEngine)', () => {
     const { result, ctx } = await engineFor(integration.id).execute();
     expect(result).toMatchObject({ status: 'success', created: 210 });
     const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0]);
-    expect(stepIds).toEqual(['start', 'page-0', 'page-1', 'page-2', 'page-3', 'finish']);
+    expect(stepIds).toEqual(['start', 'page-0', 'page-1', 'page-2', 'page-3', 'push-pending', 'finish']);
     expect(await linkedTasks(integration.id)).toHaveLength(210);
     const [row] = await db.select().from(projectIntegrations).where(eq(projectIntegrations.id, integration.id));
     expect(row!.syncStatus).toBe('success');

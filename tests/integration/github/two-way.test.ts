@@ -125,4 +125,19 @@ describe('GitHub two-way sync', () => {
     expect(m!.snapshot).toMatchObject({ title: 'Local wins', labels: ['remote-label'] });
     expect(m!.externalUpdatedAt!.toISOString().replace('.000Z', 'Z')).toBe(fake.issue(repoName, 1).updated_at);
   });
+
+  it('an edit whose push failed (GitHub down) is sent by the next sync', async () => {
+    const { db, repoName, integration } = await setup();
+    const row = (await linkedTasks(integration.id))[3]!;
+    await db.update(tasks).set({ title: 'Edited while GitHub was down', updatedAt: new Date() }).where(eq(tasks.id, row.task.id));
+    for (let i = 0; i < 3; i++) fake.faults.push({ status: 500, match: (m) => m === 'GET' });
+    const [failed] = await pushTaskChanges(db, row.task.id);
+    expect(failed).toMatchObject({ ok: false });
+    expect(fake.issue(repoName, 4).title).not.toBe('Edited while GitHub was down');
+    await runSync(db, integration.id);
+    expect(fake.issue(repoName, 4).title).toBe('Edited while GitHub was down');
+    const before = fake.requests.length;
+    await runSync(db, integration.id);
+    expect(fake.requests.slice(before).filter((r) => r.method !== 'GET' || r.path.includes('/issues/'))).toHaveLength(0);
+  });
 });
