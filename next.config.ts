@@ -9,6 +9,13 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
+  logging: {
+    // Next logs server action arguments in dev by default: they carry access tokens and
+    // webhook secrets on the configure page. Secrets never appear in logs.
+    serverFunctions: false,
+    // Webhook URLs can carry a URL token (Jira without signatures): keep them out of the log.
+    incomingRequests: { ignore: [/\/integrations\/webhooks\//] },
+  },
 };
 
 export default nextConfig;
