@@ -9,6 +9,12 @@ const eventTone: Record<TaskSyncEvent['kind'], 'gray' | 'green' | 'amber' | 'red
   imported: 'gray', updated: 'blue', pushed: 'green', exported: 'green', conflict: 'amber', comment: 'gray', unlinked: 'red', linked_pr: 'blue',
 };
 
+/** A conflicting value, short enough for the side panel. */
+const show = (v: unknown) => {
+  const text = Array.isArray(v) ? v.join(', ') || '(none)' : typeof v === 'string' ? v || '(empty)' : String(v ?? '—');
+  return `“${text.length > 60 ? `${text.slice(0, 60)}…` : text}”`;
+};
+
 /**
  * The task's counterparts in the project's integrations: links (and whether they still
  * sync), "Create GitHub issue" where the task has none yet, and the sync timeline —
@@ -92,6 +98,11 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
                   <span className="text-slate-500">{formatDateTime(e.createdAt)}</span>
                 </span>
                 <span className="mt-0.5 block break-words text-slate-700">{e.summary}</span>
+                {e.kind === 'conflict' && (
+                  <span className="mt-0.5 block break-words text-slate-500" data-testid="conflict-values">
+                    Taskbridge: {show(e.details.local)} · GitHub: {show(e.details.remote)}
+                  </span>
+                )}
                 {e.kind === 'comment' && typeof e.details.body === 'string' && (
                   <span className="mt-0.5 block line-clamp-3 break-words text-slate-500">“{e.details.body}”</span>
                 )}
