@@ -130,7 +130,7 @@ try {
         .from(integrationWebhooks)
         .where(inArray(integrationWebhooks.status, ['pending', 'processing']))
         .limit(1);
-      if (sink || left.length === 0 || Date.now() - started > 180_000) return; // sink: processed elsewhere
+      if (sink || left.length === 0 || Date.now() - started > 60_000) return; // sink: processed elsewhere
       await new Promise((r) => setTimeout(r, 500));
     }
   };

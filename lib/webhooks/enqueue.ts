@@ -1,3 +1,4 @@
+import { after } from 'next/server';
 import { webhookDeliveryReceived } from '@/inngest/events';
 import { dispatch, type DispatchOutcome } from '@/lib/jobs/dispatch';
 
@@ -16,4 +17,14 @@ export function enqueueDelivery(
     webhookDeliveryReceived.create({ deliveryId: delivery.id, integrationId: delivery.integrationId }, { id: eventId }),
     runInProcess,
   );
+}
+
+/** Runs `work` after the response inside a request, or right away outside one (scripts, tests). */
+export function afterResponse(work: () => Promise<unknown>): void {
+  const run = () => work().catch((err) => console.error('[webhooks] hand-off failed:', err instanceof Error ? err.message : err));
+  try {
+    after(run);
+  } catch {
+    void run();
+  }
 }

@@ -1,10 +1,10 @@
 import { type Db, getDb } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
-import { findWebhookTarget, markWebhookConfirmed } from '@/db/queries/webhook-ingest';
+import { findWebhookTarget, markWebhookConfirmed, type WebhookTarget } from '@/db/queries/webhook-ingest';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
 import { webhookCapabilities } from '@/lib/integrations/webhook-registry';
 import { webhookConfig } from './config';
-import { enqueueDelivery } from './enqueue';
+import { afterResponse, enqueueDelivery } from './enqueue';
 import { recordDelivery } from './group-commit';
 import { nudgeDrain } from './nudge-drain';
 import { RateLimiter } from './rate-limit';
@@ -30,6 +30,22 @@ export const rejections = new RejectionCounter((s) =>
 );
 
 /** Tests inject the clock and the database (e.g. one that is down). */
+const inflightLookups = new Map<string, Promise<WebhookTarget | undefined>>();
+
+/**
+ * Single-flight lookup: requests for the same integration that arrive while its select is
+ * running share that select's answer (nothing is cached beyond it), so a burst of N
+ * deliveries costs far fewer than N selects, and a deactivation still takes effect at once.
+ */
+function lookupTarget(db: Db, integrationId: string): Promise<WebhookTarget | undefined> {
+  let pending = inflightLookups.get(integrationId);
+  if (!pending) {
+    pending = findWebhookTarget(db, integrationId).finally(() => inflightLookups.delete(integrationId));
+    inflightLookups.set(integrationId, pending);
+  }
+  return pending;
+}
+
 export type HandleOptions = { now?: () => Date; db?: Db; runInProcess?: (origin: string) => Promise<unknown> };
 
 /**
@@ -48,7 +64,7 @@ export async function handleWebhookRequest(
   const db = options.db ?? getDb();
   let target;
   try {
-    target = await findWebhookTarget(db, integrationId);
+    target = await (options.db ? findWebhookTarget(db, integrationId) : lookupTarget(db, integrationId));
   } catch (err) {
     console.error(`[webhooks] ${providerId} lookup failed:`, err instanceof Error ? err.message : err);
     return rejection(503, 'temporarily unable to record deliveries', { 'retry-after': '10' });
@@ -95,10 +111,13 @@ export async function handleWebhookRequest(
     console.error(`[webhooks] ${providerId} delivery not recorded:`, err instanceof Error ? err.message : err);
     return rejection(503, 'temporarily unable to record the delivery', { 'retry-after': '10' });
   }
+  // Stored: hand off after the response (an Inngest send is not free); a lost send is swept.
   const origin = process.env.APP_URL || new URL(request.url).origin;
-  for (const id of inserted) {
-    await enqueueDelivery({ id, integrationId: target.id }, `webhook-${id}`, () => (options.runInProcess ?? nudgeDrain)(origin));
-  }
+  afterResponse(async () => {
+    for (const id of inserted) {
+      await enqueueDelivery({ id, integrationId: target.id }, `webhook-${id}`, () => (options.runInProcess ?? nudgeDrain)(origin));
+    }
+  });
   if (inserted.length === 0) return webhookResponse(200, { ok: true, duplicate: true });
   return webhookResponse(202, { ok: true, accepted: inserted.length, duplicates: verdict.deliveries.length - inserted.length });
 }
