@@ -17,6 +17,7 @@ import { writeIssuePlans } from './write-issues';
 export type GithubEvent = { eventType: string; action: string | null; payload: unknown };
 type Target = { db: Db; integration: IntegrationWithProvider; loadConnection: () => Promise<IntegrationConnection> };
 
+const repositorySchema = z.object({ repository: z.object({ full_name: z.string() }).nullish() });
 const issuesPayloadSchema = z.object({
   action: z.string(),
   issue: githubIssueSchema,
@@ -43,6 +44,13 @@ export async function processGithubEvent(t: Target, event: GithubEvent): Promise
   const repoFullName = integration.externalId ?? '';
   const base = { integrationId: integration.id, projectId: integration.projectId, providerId: integration.providerId };
   if (event.eventType === 'ping') return { ping: true };
+  // A hook on an org, or a secret reused on another repo, delivers events of other
+  // repositories: importing them would link (and later edit) the wrong issue numbers.
+  const source = repositorySchema.safeParse(event.payload);
+  const from = source.success ? source.data.repository?.full_name : undefined;
+  if (from && from.toLowerCase() !== repoFullName.toLowerCase()) {
+    return { skipped: `event from ${from}, not ${repoFullName}` };
+  }
   if (event.eventType === 'issues') {
     const p = issuesPayloadSchema.parse(event.payload);
     const externalId = String(p.issue.id);

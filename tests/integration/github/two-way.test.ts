@@ -21,7 +21,14 @@ afterAll(() => fake.stop());
 /** A real GitHub `issues` payload (webhooks-examples) carrying the fake's current issue. */
 function issuesEvent(action: string, issue: FakeIssue, extra: Record<string, unknown> = {}) {
   const example = examples.find((e) => e.name === 'issues')!.examples.find((e) => (e as { action: string }).action === action)!;
-  return { eventType: 'issues', action, payload: { ...structuredClone(example), issue: structuredClone(issue), ...extra } };
+  const payload = structuredClone(example) as unknown as Record<string, unknown>;
+  return { eventType: 'issues', action, payload: { ...payload, repository: repositoryOf(issue, payload), issue: structuredClone(issue), ...extra } };
+}
+
+/** The example's repository object, renamed to the repo the fake issue lives in. */
+function repositoryOf(issue: FakeIssue, payload: Record<string, unknown>) {
+  const fullName = new URL(issue.html_url).pathname.split('/').slice(1, 3).join('/');
+  return { ...(payload.repository as object), full_name: fullName };
 }
 
 async function setup(opts: { settings?: Record<string, unknown> } = {}) {
@@ -36,6 +43,16 @@ const events = (db: Awaited<ReturnType<typeof setup>>['db'], taskId: string) =>
   db.select().from(taskSyncEvents).where(eq(taskSyncEvents.taskId, taskId));
 
 describe('GitHub two-way sync', () => {
+  it('ignores events from another repository (an org hook, a reused secret)', async () => {
+    const { target, integration, repoName } = await setup();
+    const issue = fake.editIssue(repoName, 1, { title: 'Not ours' });
+    const event = issuesEvent('edited', issue);
+    (event.payload as { repository: { full_name: string } }).repository.full_name = 'someone-else/other-repo';
+    expect(await processGithubEvent(target, event)).toMatchObject({ skipped: expect.stringContaining('someone-else/other-repo') });
+    const rows = await linkedTasks(integration.id);
+    expect(rows.map((r) => r.task.title)).not.toContain('Not ours');
+  });
+
   it('webhook edits update tasks; comments go on the timeline; deleted issues unlink', async () => {
     const { db, repoName, target, integration } = await setup();
     const issue = fake.editIssue(repoName, 2, { title: 'Edited on GitHub', labels: ['bug'], state: 'closed', state_reason: 'not_planned' });
@@ -47,7 +64,7 @@ describe('GitHub two-way sync', () => {
     expect(await processGithubEvent(target, issuesEvent('edited', issue))).toMatchObject({ unchanged: true });
 
     const commentExample = structuredClone(examples.find((e) => e.name === 'issue_comment')!.examples[0]!) as unknown as Record<string, Record<string, unknown>>;
-    const payload = { ...commentExample, action: 'created', issue: { ...commentExample.issue, id: issue.id, pull_request: undefined } };
+    const payload = { ...commentExample, action: 'created', repository: repositoryOf(issue, commentExample), issue: { ...commentExample.issue, id: issue.id, pull_request: undefined } };
     await processGithubEvent(target, { eventType: 'issue_comment', action: 'created', payload });
     await processGithubEvent(target, { eventType: 'issue_comment', action: 'created', payload });
     const comments = (await events(db, rows[1]!.task.id)).filter((e) => e.kind === 'comment');
