@@ -39,7 +39,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForServer(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+// Long: the shared build lock may be held by a build elsewhere (next start waits for it).
+async function waitForServer(url: string, child: ChildProcess, timeoutMs = 600_000): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
