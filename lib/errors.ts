@@ -31,3 +31,34 @@ export class AppError extends Error {
 
 export type ActionError = { code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** An error whose message was written for the people reading the UI and the log. */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+}
+
+const NETWORK_CODES = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function networkCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * What may be stored and shown for a failure: messages written for users pass through;
+ * network failures are named as such; anything else (a database error carries SQL and
+ * parameter values) becomes `fallback`, and its details go to the server log only.
+ */
+export function describeError(err: unknown, fallback: string, logPrefix = '[error]'): string {
+  if (err instanceof AppError) return err.userMessage;
+  if (err instanceof UserFacingError) return err.message;
+  const code = networkCode(err);
+  if (code) return `${fallback}: the service could not be reached (${code}).`;
+  // Only the first line, cut short: a failed query's message ends with its parameter values.
+  const first = err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]!.slice(0, 160)}` : typeof err;
+  console.error(`${logPrefix} ${fallback}:`, first);
+  return `${fallback} (unexpected error; details are in the server log).`;
+}

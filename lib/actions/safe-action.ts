@@ -66,7 +66,7 @@ export function authedAction<S extends z.ZodType, T>(
           },
         };
       }
-      console.error('[action] unexpected error:', err instanceof Error ? `${err.name}: ${err.message}` : typeof err);
+      console.error('[action] unexpected error:', err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]!.slice(0, 160)}` : typeof err);
       return { ok: false, error: { code: 'internal', message: 'Something went wrong. Try again.' } };
     }
   };

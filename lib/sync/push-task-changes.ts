@@ -1,3 +1,4 @@
+import { describeError } from '@/lib/errors';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
@@ -27,7 +28,7 @@ export async function pushTaskChanges(db: Db, taskId: string): Promise<PushOutco
       const r = await provider.pushTask({ db, integration, connection: await loadConnection(integration), taskId });
       outcomes.push({ integrationId, ok: true, ...r });
     } catch (err) {
-      const error = err instanceof Error ? err.message : 'push failed';
+      const error = describeError(err, 'The push failed', '[sync]');
       outcomes.push({ integrationId, ok: false, error });
       await logAction(db, {
         actionType: 'export', status: 'error', providerId: integration.providerId, integrationId,

@@ -1,3 +1,4 @@
+import { describeError } from '@/lib/errors';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
@@ -62,6 +63,6 @@ export async function runSync(db: Db, integrationId: string, options: RunSyncOpt
       }
     }
   } catch (err) {
-    await finishSyncRun(db, integration, runId, { ok: false, error: err instanceof Error ? err.message : 'sync failed' });
+    await finishSyncRun(db, integration, runId, { ok: false, error: describeError(err, 'The sync failed', '[sync]') });
   }
 }

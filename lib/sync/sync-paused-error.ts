@@ -1,9 +1,11 @@
+import { UserFacingError } from '@/lib/errors';
+
 /**
  * Thrown by a provider when its API quota is exhausted: the sync is not failed, it pauses
  * until `resumeAt` and continues from its last saved cursor (Inngest: step.sleepUntil;
  * in process: a timer).
  */
-export class SyncPausedError extends Error {
+export class SyncPausedError extends UserFacingError {
   constructor(
     readonly resumeAt: Date,
     readonly reason: 'rate_limit' | 'secondary_rate_limit',
@@ -14,7 +16,7 @@ export class SyncPausedError extends Error {
 }
 
 /** A credential the provider refuses (revoked or expired token): retrying cannot help. */
-export class ReconnectNeededError extends Error {
+export class ReconnectNeededError extends UserFacingError {
   constructor(message = 'The provider rejected the stored token: reconnect needed.') {
     super(message);
     this.name = 'ReconnectNeededError';

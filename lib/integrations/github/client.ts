@@ -1,3 +1,4 @@
+import { UserFacingError } from '@/lib/errors';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { RequestError } from '@octokit/request-error';
@@ -25,7 +26,7 @@ export type GithubClientOptions = {
 /** `owner/repo` from the integration's external id. */
 export function parseRepo(externalId: string | null): { owner: string; repo: string } {
   const [owner, repo, ...rest] = (externalId ?? '').split('/');
-  if (!owner || !repo || rest.length > 0) throw new Error('[github] the integration has no repository configured');
+  if (!owner || !repo || rest.length > 0) throw new UserFacingError('The integration has no repository configured.');
   return { owner, repo };
 }
 
@@ -103,8 +104,8 @@ export function translateGithubError(err: unknown, now = Date.now()): never {
       }
       if (/secondary rate/i.test(err.message)) throw new SyncPausedError(new Date(now + 60_000), 'secondary_rate_limit');
     }
-    if (err.status === 404) throw new Error(`GitHub answered 404: the repository or issue was not found, or the token cannot see it.`);
-    if (err.status >= 500 || err.status === 0) throw new Error(`GitHub could not be reached (${err.status || 'network error'}); the next sync tries again.`);
+    if (err.status === 404) throw new UserFacingError(`GitHub answered 404: the repository or issue was not found, or the token cannot see it.`);
+    if (err.status >= 500 || err.status === 0) throw new UserFacingError(`GitHub could not be reached (${err.status || 'network error'}); the next sync tries again.`);
   }
   throw err;
 }

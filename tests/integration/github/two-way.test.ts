@@ -27,7 +27,7 @@ function issuesEvent(action: string, issue: FakeIssue, extra: Record<string, unk
 
 /** The example's repository object, renamed to the repo the fake issue lives in. */
 function repositoryOf(issue: FakeIssue, payload: Record<string, unknown>) {
-  const fullName = new URL(issue.html_url).pathname.split('/').slice(1, 3).join('/');
+  const fullName = new URL(String(issue.html_url)).pathname.split('/').slice(1, 3).join('/');
   return { ...(payload.repository as object), full_name: fullName };
 }
 
