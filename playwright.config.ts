@@ -17,7 +17,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Two shared cores: a server action under load can take seconds.
+  expect: { timeout: 15_000 },
   // The list reporter ends with the pass/fail summary line CI reads.
   reporter: [['list']],
   use: {

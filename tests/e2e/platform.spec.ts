@@ -8,7 +8,7 @@ import { screenshot } from './support/screenshots';
 // Issue #2 end to end, as people would: an owner sets up a project and a GitHub integration,
 // a member can look but not change it, an outsider cannot even tell the project exists.
 test('owner sets up a project and a GitHub integration; member reads; outsider gets 404', async ({ signedInAs }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const owner = claimsForLogin(uniqueLogin('owner'));
   const member = claimsForLogin(uniqueLogin('member'));
   const outsider = claimsForLogin(uniqueLogin('outsider'));

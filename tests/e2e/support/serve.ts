@@ -22,9 +22,11 @@ const lockFile = path.join(os.tmpdir(), 'tb', 'build.lock');
 fs.mkdirSync(path.dirname(lockFile), { recursive: true });
 
 resetArtifacts();
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
 const cleanups: Array<() => Promise<void>> = [];
 let server: ChildProcess | undefined;
-let stopping = false;
+let stopped: Promise<never> | undefined;
 
 const clientId = 'taskbridge-e2e';
 const clientSecret = random();
@@ -86,8 +88,6 @@ server = spawn('flock', ['-s', lockFile, process.execPath, nextBin, 'start', '-H
   env: appEnv,
 });
 server.on('exit', (code) => void shutdown(code ?? 1));
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
 
 // The GitHub fake (helper module tests/fakes/github/server.ts), when present: its base URL.
 async function startGithubFake(): Promise<string | undefined> {
@@ -121,11 +121,15 @@ function stopTree(pid: number): void {
   }
 }
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+// Once, whoever asks first (a signal, next exiting, a failed build); later calls wait for it.
+function shutdown(code: number): Promise<never> {
+  stopped ??= (async () => {
     if (server?.pid && server.exitCode === null) stopTree(server.pid);
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
-  }
-  process.exit(code);
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((err: unknown) => console.error('[e2e] cleanup failed:', err instanceof Error ? err.message : err));
+    }
+    console.log('[e2e] stopped');
+    process.exit(code);
+  })();
+  return stopped;
 }
