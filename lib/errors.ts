@@ -1,3 +1,5 @@
+import { ZodError } from 'zod';
+
 /**
  * One application error: a code that maps to an HTTP status, a user-safe message, and
  * (optionally) the field that is wrong. Internal details never travel in `message`.
@@ -55,10 +57,22 @@ function networkCode(err: unknown): string | undefined {
 export function describeError(err: unknown, fallback: string, logPrefix = '[error]'): string {
   if (err instanceof AppError) return err.userMessage;
   if (err instanceof UserFacingError) return err.message;
+  if (err instanceof ZodError) {
+    return `Unexpected payload: ${err.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`;
+  }
   const code = networkCode(err);
   if (code) return `${fallback}: the service could not be reached (${code}).`;
-  // Only the first line, cut short: a failed query's message ends with its parameter values.
-  const first = err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]!.slice(0, 160)}` : typeof err;
-  console.error(`${logPrefix} ${fallback}:`, first);
+  console.error(`${logPrefix} ${fallback}:`, errorSummary(err));
   return `${fallback} (unexpected error; details are in the server log).`;
+}
+
+/**
+ * One short line about an error for the server log: the first line, cut short, since a
+ * failed query's message goes on to its SQL parameters (payloads, tokens).
+ */
+export function errorSummary(err: unknown): string {
+  if (!(err instanceof Error)) return typeof err;
+  const code = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
+  const head = err.message.startsWith('Failed query:') ? 'Failed query' : err.message.split('\n')[0]!.slice(0, 160);
+  return `${err.name}: ${head}${typeof code === 'string' ? ` (${code})` : ''}`;
 }

@@ -2,6 +2,7 @@
 
 import { logAction } from '@/db/queries/integration-logs';
 import { revealWebhookSecret as decryptWebhookSecret } from '@/db/queries/integrations';
+import { webhookCapabilities } from '@/lib/integrations/webhook-registry';
 import { integrationRefSchema } from './integration-schemas';
 import { loadIntegrationOr404 } from './load-integration';
 import { authedAction } from './safe-action';
@@ -18,5 +19,7 @@ export const revealWebhookSecret = authedAction('owner', integrationRefSchema, a
     description: 'Webhook secret revealed to the owner.',
     details: { by: user.id },
   });
-  return { secret };
+  // Providers that accept unsigned deliveries get a URL token derived from the secret.
+  const urlToken = await webhookCapabilities[integration.provider.providerType].urlToken?.(secret);
+  return { secret, urlToken: urlToken ?? null };
 });

@@ -3,7 +3,7 @@ import { type Db, getDb } from '@/db/client';
 import { getMemberRole } from '@/db/queries/members';
 import type { ProjectRole } from '@/db/schema';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
-import { type ActionResult, AppError } from '@/lib/errors';
+import { type ActionResult, AppError, errorSummary } from '@/lib/errors';
 
 export type ActionContext = { db: Db; user: SessionUser; role: ProjectRole | null };
 type Access = 'signed-in' | 'member' | 'owner';
@@ -66,7 +66,7 @@ export function authedAction<S extends z.ZodType, T>(
           },
         };
       }
-      console.error('[action] unexpected error:', err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]!.slice(0, 160)}` : typeof err);
+      console.error('[action] unexpected error:', errorSummary(err));
       return { ok: false, error: { code: 'internal', message: 'Something went wrong. Try again.' } };
     }
   };

@@ -143,6 +143,8 @@ export type WebhookCapability = {
   /** Event types that prove the webhook is set up (GitHub `ping`, Google `sync`). */
   confirmationEvents: string[];
   verify: (input: WebhookVerifyInput) => Promise<WebhookVerdict>;
+  /** For providers that may send unsigned deliveries: the `?token=` value, derived from the secret. */
+  urlToken?: (secret: string) => Promise<string>;
 };
 
 /** What a provider's webhook handler gets: a database, the integration, and its credentials on demand. */

@@ -1,5 +1,7 @@
+import { UserFacingError } from '@/lib/errors';
+
 /** A processing failure a retry cannot fix (revoked credentials, a payload the handler rejects). */
-export class PermanentWebhookError extends Error {
+export class PermanentWebhookError extends UserFacingError {
   override name = 'PermanentWebhookError';
 }
 

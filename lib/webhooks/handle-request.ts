@@ -3,7 +3,9 @@ import { logAction } from '@/db/queries/integration-logs';
 import { findWebhookTarget, markWebhookConfirmed, type WebhookTarget } from '@/db/queries/webhook-ingest';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
 import { webhookCapabilities } from '@/lib/integrations/webhook-registry';
+import { errorSummary } from '@/lib/errors';
 import { webhookConfig } from './config';
+import { storableJson } from './payload';
 import { afterResponse, enqueueDelivery } from './enqueue';
 import { recordDelivery } from './group-commit';
 import { nudgeDrain } from './nudge-drain';
@@ -66,7 +68,7 @@ export async function handleWebhookRequest(
   try {
     target = await (options.db ? findWebhookTarget(db, integrationId) : lookupTarget(db, integrationId));
   } catch (err) {
-    console.error(`[webhooks] ${providerId} lookup failed:`, err instanceof Error ? err.message : err);
+    console.error(`[webhooks] ${providerId} lookup failed:`, errorSummary(err));
     return rejection(503, 'temporarily unable to record deliveries', { 'retry-after': '10' });
   }
   if (!target || target.providerType !== providerId) return rejection(404, 'unknown integration');
@@ -95,6 +97,9 @@ export async function handleWebhookRequest(
     verdict = { ok: false as const, status: 400 as const, reason: 'body is not valid UTF-8' };
   }
   if (!verdict.ok) return reject(verdict.status, verdict.reason);
+  if (verdict.kind === 'deliveries' && !verdict.deliveries.every((d) => storableJson(d.payload))) {
+    return reject(400, 'body holds NUL characters, lone surrogates or nesting deeper than 64');
+  }
   if (verdict.kind === 'respond') {
     if (verdict.confirmsWebhook) await markWebhookConfirmed(db, target.id).catch(() => {});
     return verdict.response;
@@ -108,7 +113,7 @@ export async function handleWebhookRequest(
     );
     inserted = ids.filter((id): id is string => id !== null);
   } catch (err) {
-    console.error(`[webhooks] ${providerId} delivery not recorded:`, err instanceof Error ? err.message : err);
+    console.error(`[webhooks] ${providerId} delivery not recorded:`, errorSummary(err)); // never the payload
     return rejection(503, 'temporarily unable to record the delivery', { 'retry-after': '10' });
   }
   // Stored: hand off after the response (an Inngest send is not free); a lost send is swept.

@@ -58,3 +58,11 @@ export async function timingSafeEqualText(expected: string, provided: string | n
 export async function sha256Hex(text: string): Promise<string> {
   return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))));
 }
+
+/**
+ * A token for senders that cannot sign (Jira without a secret): derived from the webhook
+ * secret, so the URL — which proxies and access logs keep — never carries the secret itself.
+ */
+export async function deriveUrlToken(secret: string, purpose: string): Promise<string> {
+  return signHex(await importHmacKey(secret), utf8(`taskbridge:url-token:${purpose}`));
+}

@@ -7,10 +7,27 @@ export type JsonObject = z.infer<typeof jsonObjectSchema>;
 export function parseJsonObject(text: string): JsonObject | null {
   try {
     const parsed = jsonObjectSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    return parsed.success && storableJson(parsed.data) ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * Postgres jsonb refuses NUL characters and lone surrogates, and very deep nesting: such a
+ * body is malformed for us (400), not a storage failure (503 would make the sender retry
+ * forever).
+ */
+export function storableJson(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (typeof value === 'string') return value.isWellFormed() && !value.includes('\0');
+  if (Array.isArray(value)) return value.every((v) => storableJson(v, depth + 1));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).every(([k, v]) => storableJson(k, depth) && storableJson(v, depth + 1));
+  }
+  return true;
 }
 
 /** A provider's delivery id as we store it: bounded length, printable characters only. */

@@ -3,6 +3,7 @@ import { logAction } from '@/db/queries/integration-logs';
 import { getIntegrationById, loadConnection } from '@/db/queries/integrations';
 import { claimDelivery, finishDelivery, markWebhookConfirmed } from '@/db/queries/webhook-ingest';
 import { getProvider } from '@/lib/integrations/registry';
+import { describeError } from '@/lib/errors';
 import { webhookConfig } from './config';
 import { isPermanentFailure } from './errors';
 
@@ -46,7 +47,7 @@ export async function processDelivery(db: Db, deliveryRowId: string, maxAttempts
     await finishDelivery(db, delivery.id, { status: 'processed', result: full });
     return { outcome: 'processed', result: full };
   } catch (err) {
-    const error = err instanceof Error ? err.message.slice(0, 2000) : 'processing failed';
+    const error = describeError(err, 'Processing failed', '[webhooks]').slice(0, 2000);
     const final = isPermanentFailure(err) || delivery.attempts >= maxAttempts;
     await finishDelivery(db, delivery.id, { status: final ? 'failed' : 'pending', error });
     if (final) {

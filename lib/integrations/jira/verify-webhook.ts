@@ -1,23 +1,24 @@
 import type { WebhookCapability } from '../types';
-import { sha256Hex, timingSafeEqualText, verifyHexSignature } from '@/lib/webhooks/hmac';
+import { deriveUrlToken, sha256Hex, timingSafeEqualText, verifyHexSignature } from '@/lib/webhooks/hmac';
 import { deliveryIdSchema, malformed, parseJsonObject, unauthorized } from '@/lib/webhooks/payload';
 
 /**
  * Jira Cloud admin webhooks: `X-Hub-Signature: sha256=<hex HMAC>` as GitHub; dedup key
  * X-Atlassian-Webhook-Identifier. Unsigned deliveries only when the owner allowed them in
- * the settings, and then the URL must carry the integration's secret as `?token=`.
+ * the settings, and then the URL must carry `?token=` (derived from the secret, never the secret).
  */
 export const jiraWebhook: WebhookCapability = {
   contentTypes: ['application/json'],
   secretHeaders: ['x-hub-signature'],
   confirmationEvents: [],
+  urlToken: (secret) => deriveUrlToken(secret, 'jira'),
   async verify({ request, url, body, bodyBytes, hmacKey, secret, settings }) {
     const signature = request.headers.get('x-hub-signature');
     if (signature) {
       if (!(await verifyHexSignature(await hmacKey(), bodyBytes, signature, 'sha256='))) return unauthorized('invalid signature');
     } else if (settings.allowUnsignedWebhooks !== true) {
       return unauthorized('missing X-Hub-Signature');
-    } else if (!(await timingSafeEqualText(await secret(), url.searchParams.get('token')))) {
+    } else if (!(await timingSafeEqualText(await deriveUrlToken(await secret(), 'jira'), url.searchParams.get('token')))) {
       return unauthorized('unsigned delivery without the right ?token=');
     }
     const payload = parseJsonObject(body);

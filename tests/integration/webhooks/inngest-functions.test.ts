@@ -1,3 +1,4 @@
+import { UserFacingError } from '@/lib/errors';
 import { InngestTestEngine } from '@inngest/test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
@@ -40,7 +41,7 @@ describe('Inngest functions (InngestTestEngine)', () => {
   it('webhook-process: a handler result is stored; a transient error leaves the delivery pending and throws for a retry', async () => {
     let fail = true;
     restore = swapHandler('github', async () => {
-      if (fail) throw new Error('GitHub answered 502');
+      if (fail) throw new UserFacingError('GitHub answered 502') // providers word their failures for users;
       return { taskId: 't-1' };
     });
     const d = await storedDelivery('inngest-2');

@@ -18,6 +18,7 @@ export function WebhookSection({ projectId, integrationId, providerName, webhook
   const [pending, startTransition] = useTransition();
   const [secret, setSecret] = useState<string | null>(null);
   const [confirmRotate, setConfirmRotate] = useState(false);
+  const [urlToken, setUrlToken] = useState<string | null>(null);
   const [custom, setCustom] = useState('');
   const [customError, setCustomError] = useState<string | undefined>();
   const [message, setMessage] = useState<{ tone: 'red' | 'green'; text: string } | null>(null);
@@ -26,7 +27,10 @@ export function WebhookSection({ projectId, integrationId, providerName, webhook
   const reveal = () =>
     run(async () => {
       const r = await revealWebhookSecret(ref);
-      if (r.ok) setSecret(r.data.secret);
+      if (r.ok) {
+        setSecret(r.data.secret);
+        setUrlToken(r.data.urlToken);
+      }
       else setMessage({ tone: 'red', text: r.error.message });
     });
   const rotate = () =>
@@ -88,6 +92,15 @@ export function WebhookSection({ projectId, integrationId, providerName, webhook
               <Button variant="danger" disabled={pending} onClick={rotate}>Yes, rotate secret</Button>
               <Button variant="secondary" onClick={() => setConfirmRotate(false)}>Cancel</Button>
             </div>
+          </div>
+        )}
+        {secret && urlToken && (
+          <div className="space-y-1">
+            <p className="text-sm font-medium text-slate-700">URL for unsigned deliveries</p>
+            <code data-testid="webhook-unsigned-url" className="block break-all rounded-md bg-amber-50 px-3 py-2 font-mono text-xs text-slate-900 ring-1 ring-amber-200">
+              {`${webhookUrl}?token=${urlToken}`}
+            </code>
+            <p className="text-xs text-slate-500">Accepted only when unsigned webhooks are allowed in the settings. Prefer the secret: it signs each delivery.</p>
           </div>
         )}
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
