@@ -35,7 +35,7 @@ export async function markSyncQueued(db: DbOrTx, integration: { id: string; prov
     status: 'info',
     providerId: integration.providerId,
     integrationId: integration.id,
-    description: reason === 'manual' ? 'Sync queued by a member.' : 'Scheduled sync queued.',
+    description: reason === 'manual' ? 'Sync queued by hand (Sync now).' : 'Scheduled sync queued.',
   });
   return true;
 }
