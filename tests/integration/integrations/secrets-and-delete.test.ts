@@ -60,7 +60,7 @@ describe('webhook secret', () => {
     const short = await setWebhookSecret({ ...ref, secret: 'short' });
     expect(short).toMatchObject({ ok: false, error: { fieldErrors: { secret: expect.any(String) } } });
     await setWebhookSecret({ ...ref, secret: '8f742231b10e8888abcd99yyyzzz85a5' });
-    expect(await revealWebhookSecret(ref)).toEqual({ ok: true, data: { secret: '8f742231b10e8888abcd99yyyzzz85a5' } });
+    expect(await revealWebhookSecret(ref)).toEqual({ ok: true, data: { secret: '8f742231b10e8888abcd99yyyzzz85a5', urlToken: null } });
   });
 });
 
