@@ -1,5 +1,6 @@
 import { after } from 'next/server';
 import { inngest, jobMode } from '@/inngest/client';
+import { errorSummary } from '@/lib/errors';
 
 type OutgoingEvent = { name: string; data: Record<string, unknown>; id?: string };
 export type DispatchOutcome = 'sent' | 'in-process' | 'deferred';
@@ -15,13 +16,13 @@ export async function dispatch(event: OutgoingEvent, runInProcess: () => Promise
       await inngest.send(event);
       return 'sent';
     } catch (err) {
-      console.warn(`[jobs] ${event.name} not sent, left pending for the sweep:`, err instanceof Error ? err.message : err);
+      console.warn(`[jobs] ${event.name} not sent, left pending for the sweep:`, errorSummary(err));
       return 'deferred';
     }
   }
   const run = () =>
     runInProcess().catch((err) =>
-      console.error(`[jobs] in-process ${event.name} failed:`, err instanceof Error ? err.message : err),
+      console.error(`[jobs] in-process ${event.name} failed:`, errorSummary(err)),
     );
   try {
     after(run); // after the response, inside a request

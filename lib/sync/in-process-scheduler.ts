@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { jobMode } from '@/inngest/client';
 import { queueDueSyncs } from '@/lib/jobs/request-sync';
 import { runSync } from './run-sync';
+import { errorSummary } from '@/lib/errors';
 
 let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -20,7 +21,7 @@ export function startInProcessSyncScheduler(env: Record<string, string | undefin
       const db = getDb();
       for (const id of await queueDueSyncs(db)) await runSync(db, id, { trigger: 'schedule' });
     })()
-      .catch((err) => console.warn('[sync] in-process scheduler failed:', err instanceof Error ? err.message : err))
+      .catch((err) => console.warn('[sync] in-process scheduler failed:', errorSummary(err)))
       .finally(() => (running = false));
   }, intervalMs);
   timer.unref?.();

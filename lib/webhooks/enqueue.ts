@@ -1,6 +1,7 @@
 import { after } from 'next/server';
 import { webhookDeliveryReceived } from '@/inngest/events';
 import { dispatch, type DispatchOutcome } from '@/lib/jobs/dispatch';
+import { errorSummary } from '@/lib/errors';
 
 /**
  * Hands a stored delivery to processing: an Inngest event carrying ids only, or, without
@@ -21,7 +22,7 @@ export function enqueueDelivery(
 
 /** Runs `work` after the response inside a request, or right away outside one (scripts, tests). */
 export function afterResponse(work: () => Promise<unknown>): void {
-  const run = () => work().catch((err) => console.error('[webhooks] hand-off failed:', err instanceof Error ? err.message : err));
+  const run = () => work().catch((err) => console.error('[webhooks] hand-off failed:', errorSummary(err)));
   try {
     after(run);
   } catch {

@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { jobMode } from '@/inngest/client';
 import { webhookConfig } from './config';
 import { sweepPendingDeliveries } from './sweep';
+import { errorSummary } from '@/lib/errors';
 
 let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -18,7 +19,7 @@ export function startInProcessWebhookSweep(env: Record<string, string | undefine
     running = true;
     sweepPendingDeliveries(getDb())
       .then((n) => n > 0 && console.log(`[webhooks] in-process sweep re-sent ${n} pending deliver${n === 1 ? 'y' : 'ies'}`))
-      .catch((err) => console.warn('[webhooks] in-process sweep failed:', err instanceof Error ? err.message : err))
+      .catch((err) => console.warn('[webhooks] in-process sweep failed:', errorSummary(err)))
       .finally(() => (running = false));
   }, webhookConfig(env).WEBHOOK_SWEEP_INTERVAL_MS);
   timer.unref?.();

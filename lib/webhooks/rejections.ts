@@ -1,3 +1,5 @@
+import { errorSummary } from '@/lib/errors';
+
 export type RejectionSummary = {
   integrationId: string;
   providerRowId: string;
@@ -43,7 +45,7 @@ export class RejectionCounter {
     try {
       await this.write(summary);
     } catch (err) {
-      console.warn('[webhooks] could not record rejected requests:', err instanceof Error ? err.message : err);
+      console.warn('[webhooks] could not record rejected requests:', errorSummary(err));
     }
   }
 

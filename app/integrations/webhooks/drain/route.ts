@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import { isDrainToken } from '@/lib/webhooks/drain-token';
 import { drainPendingDeliveries } from '@/lib/webhooks/drain';
+import { errorSummary } from '@/lib/errors';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -14,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
     const processed = await drainPendingDeliveries(getDb());
     return Response.json({ processed });
   } catch (err) {
-    console.error('[webhooks] drain failed:', err instanceof Error ? err.message : err);
+    console.error('[webhooks] drain failed:', errorSummary(err));
     return Response.json({ error: 'drain failed; the sweep will retry' }, { status: 503 });
   }
 }
