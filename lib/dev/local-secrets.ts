@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { b64urlEncode } from '../crypto/secrets';
+import { b64urlEncode } from '../crypto/keyring';
 
 /**
  * Development-only secrets, generated once into a git-ignored file so a fresh machine needs
