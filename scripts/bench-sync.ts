@@ -30,6 +30,7 @@ process.env.GITHUB_API_URL = fake.url;
 const database = await startTestDatabase('bench');
 Object.assign(process.env, database.env);
 const { encryptSecret } = await import('../lib/crypto/secrets');
+const { integrationSecret } = await import('../db/queries/integrations');
 const { runSync } = await import('../lib/sync/run-sync');
 const { db, pool } = createDb(database.env.DATABASE_URL, 4);
 
@@ -54,11 +55,13 @@ const [user] = await db.insert(users).values({ email: `bench-${Date.now()}@examp
 const [project] = await db.insert(projects).values({ name: 'Bench', createdBy: user!.id }).returning();
 await db.insert(projectMembers).values({ projectId: project!.id, userId: user!.id, role: 'owner' });
 const provider = await getProviderRow(db, 'github');
+const integrationId = crypto.randomUUID();
 const [integration] = await db
   .insert(projectIntegrations)
   .values({
-    projectId: project!.id, providerId: provider!.id, externalId: 'bench/big', accessToken: await encryptSecret(token),
-    webhookSecret: await encryptSecret('bench-secret'), syncEnabled: true, connectionStatus: 'connected',
+    id: integrationId, projectId: project!.id, providerId: provider!.id, externalId: 'bench/big',
+    accessToken: await encryptSecret(token, integrationSecret(integrationId, 'access_token')),
+    webhookSecret: await encryptSecret('bench-secret', integrationSecret(integrationId, 'webhook_secret')), syncEnabled: true, connectionStatus: 'connected',
   })
   .returning();
 

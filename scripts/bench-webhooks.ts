@@ -8,6 +8,7 @@ import webhookDefinitions from '@octokit/webhooks-examples';
 import { eq, inArray } from 'drizzle-orm';
 import { createDb } from '../db/client';
 import { integrationProviders, integrationWebhooks, projectIntegrations, projectMembers, projects, users } from '../db/schema';
+import { integrationSecret } from '../db/queries/integrations';
 import { encryptSecret } from '../lib/crypto/secrets';
 import { startTestDatabase } from '../tests/setup/test-database';
 import { startEventSink } from './bench/event-sink';
@@ -74,9 +75,13 @@ const [user] = await db.insert(users).values({ email: `bench-${randomUUID()}@exa
 const [project] = await db.insert(projects).values({ name: 'Bench', createdBy: user!.id }).returning();
 await db.insert(projectMembers).values({ projectId: project!.id, userId: user!.id, role: 'owner' });
 const [github] = await db.select().from(integrationProviders).where(eq(integrationProviders.providerType, 'github'));
+const integrationId = randomUUID();
 const [integration] = await db
   .insert(projectIntegrations)
-  .values({ projectId: project!.id, providerId: github!.id, createdBy: user!.id, webhookSecret: await encryptSecret(secret), externalId: 'bench/bench' })
+  .values({
+    id: integrationId, projectId: project!.id, providerId: github!.id, createdBy: user!.id, externalId: 'bench/bench',
+    webhookSecret: await encryptSecret(secret, integrationSecret(integrationId, 'webhook_secret')),
+  })
   .returning();
 
 const sink = JOBS === 'sink' ? await startEventSink() : undefined;

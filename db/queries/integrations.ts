@@ -1,5 +1,5 @@
 import { and, asc, eq, lte, or, isNull, sql } from 'drizzle-orm';
-import { decryptSecret, encryptSecret, randomSecret } from '@/lib/crypto/secrets';
+import { decryptSecret, encryptSecret, randomSecret, type SecretContext } from '@/lib/crypto/secrets';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
 import type { IntegrationConnection } from '@/lib/integrations/types';
 import type { DbOrTx } from '../client';
@@ -8,6 +8,14 @@ import { integrationProviders, type ProjectIntegration, projectIntegrations } fr
 export type IntegrationWithProvider = ProjectIntegration & {
   provider: { id: string; providerType: ProviderId; name: string; apiBaseUrl: string };
 };
+
+/** Where an integration's secret lives: the associated data its ciphertext is bound to. */
+export function integrationSecret(
+  integrationId: string,
+  column: 'access_token' | 'refresh_token' | 'webhook_secret',
+): SecretContext {
+  return { table: 'project_integrations', column, rowId: integrationId };
+}
 
 const providerColumns = {
   id: integrationProviders.id,
@@ -55,14 +63,16 @@ export async function createIntegration(
   db: DbOrTx,
   input: { projectId: string; providerRowId: string; createdBy: string; settings: Record<string, unknown> },
 ): Promise<ProjectIntegration> {
+  const id = crypto.randomUUID(); // chosen here: the webhook secret's ciphertext is bound to it
   const [row] = await db
     .insert(projectIntegrations)
     .values({
+      id,
       projectId: input.projectId,
       providerId: input.providerRowId,
       createdBy: input.createdBy,
       settings: input.settings,
-      webhookSecret: await encryptSecret(randomSecret()),
+      webhookSecret: await encryptSecret(randomSecret(), integrationSecret(id, 'webhook_secret')),
     })
     .returning();
   return row!;
@@ -120,7 +130,7 @@ export async function recordConnectionStatus(
 export async function setWebhookSecret(db: DbOrTx, projectId: string, integrationId: string, plaintext: string): Promise<boolean> {
   const rows = await db
     .update(projectIntegrations)
-    .set({ webhookSecret: await encryptSecret(plaintext), webhookConfirmedAt: null, updatedAt: new Date() })
+    .set({ webhookSecret: await encryptSecret(plaintext, integrationSecret(integrationId, 'webhook_secret')), webhookConfirmedAt: null, updatedAt: new Date() })
     .where(and(eq(projectIntegrations.id, integrationId), eq(projectIntegrations.projectId, projectId)))
     .returning({ id: projectIntegrations.id });
   return rows.length > 0;
@@ -135,19 +145,22 @@ export async function deleteProjectIntegration(db: DbOrTx, projectId: string, in
   return rows.length > 0;
 }
 
-/** Decrypted credentials for a provider call. Never log or render the result. */
+/**
+ * Decrypted credentials for a provider call. Never log or render the result. A token that
+ * cannot be decrypted throws SecretUnreadableError (a user-safe AppError: "enter it again").
+ */
 export async function loadConnection(integration: IntegrationWithProvider): Promise<IntegrationConnection> {
   return {
     integrationId: integration.id,
     apiBaseUrl: integration.provider.apiBaseUrl,
-    accessToken: integration.accessToken ? await decryptSecret(integration.accessToken) : null,
+    accessToken: integration.accessToken ? await decryptSecret(integration.accessToken, integrationSecret(integration.id, 'access_token')) : null,
     externalId: integration.externalId,
     settings: integration.settings,
   };
 }
 
-export async function revealWebhookSecret(integration: Pick<ProjectIntegration, 'webhookSecret'>): Promise<string> {
-  return decryptSecret(integration.webhookSecret);
+export async function revealWebhookSecret(integration: Pick<ProjectIntegration, 'id' | 'webhookSecret'>): Promise<string> {
+  return decryptSecret(integration.webhookSecret, integrationSecret(integration.id, 'webhook_secret'));
 }
 
 /** The seed's needs_sync: enabled, active, not already running, and last sync + interval ≤ now. */

@@ -1,7 +1,7 @@
 'use server';
 
 import { logAction } from '@/db/queries/integration-logs';
-import { type IntegrationConfigUpdate, updateIntegrationConfig } from '@/db/queries/integrations';
+import { type IntegrationConfigUpdate, integrationSecret, updateIntegrationConfig } from '@/db/queries/integrations';
 import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
 import { AppError } from '@/lib/errors';
 import { type ConnectionTestOutcome, runConnectionTest } from '@/lib/integrations/run-connection-test';
@@ -33,7 +33,7 @@ export const configureIntegration = authedAction('owner', configureIntegrationSc
     tokenChange = current.accessToken ? 'cleared' : 'kept';
   } else if (input.accessToken) {
     Object.assign(values, {
-      accessToken: await encryptSecret(input.accessToken),
+      accessToken: await encryptSecret(input.accessToken, integrationSecret(current.id, 'access_token')),
       accessTokenHint: secretHint(input.accessToken),
       refreshToken: null,
       tokenExpiresAt: null,

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { type IntegrationWithProvider, loadConnection, recordConnectionStatus } from '@/db/queries/integrations';
+import { SecretUnreadableError } from '@/lib/crypto/secrets';
 import { getProvider } from './registry';
 import type { ConnectionResult, ProviderDefinition } from './types';
 
@@ -32,7 +33,16 @@ export async function runConnectionTest(
     await logAction(db, { ...log, status: 'warning', description: message });
     return { status: 'unavailable', message };
   }
-  const connection = await loadConnection(integration);
+  let connection;
+  try {
+    connection = await loadConnection(integration);
+  } catch (err) {
+    if (!(err instanceof SecretUnreadableError)) throw err;
+    // The stored token no longer decrypts (moved, tampered, key retired): only a new one helps.
+    await recordConnectionStatus(db, integration.id, { connectionStatus: 'reconnect_needed', connectionError: err.userMessage });
+    await logAction(db, { ...log, status: 'error', description: `Connection test failed: ${err.userMessage}`, details: { problem: 'secret_unreadable' } });
+    return { status: 'reconnect_needed', message: err.userMessage };
+  }
   const started = performance.now();
   let result: ConnectionResult;
   try {

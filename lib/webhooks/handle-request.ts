@@ -3,6 +3,7 @@ import { logAction } from '@/db/queries/integration-logs';
 import { findWebhookTarget, markWebhookConfirmed, type WebhookTarget } from '@/db/queries/webhook-ingest';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
 import { webhookCapabilities } from '@/lib/integrations/webhook-registry';
+import { SecretUnreadableError } from '@/lib/crypto/secrets';
 import { errorSummary } from '@/lib/errors';
 import { webhookConfig } from './config';
 import { storableJson } from './payload';
@@ -90,10 +91,12 @@ export async function handleWebhookRequest(
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(body.bytes);
     const url = new URL(request.url);
-    const secrets = webhookSecretFor(target.webhookSecret);
+    const secrets = webhookSecretFor(target.id, target.webhookSecret);
     const now = options.now?.() ?? new Date();
     verdict = await capability.verify({ request, url, body: text, bodyBytes: body.bytes, ...secrets, settings: target.settings, now });
-  } catch {
+  } catch (err) {
+    // Our stored secret is unreadable (moved, tampered, key retired): nothing the sender can fix.
+    if (err instanceof SecretUnreadableError) return reject(503, 'webhook secret unreadable: re-enter it on the configure page');
     verdict = { ok: false as const, status: 400 as const, reason: 'body is not valid UTF-8' };
   }
   if (!verdict.ok) return reject(verdict.status, verdict.reason);

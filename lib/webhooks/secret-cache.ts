@@ -1,3 +1,4 @@
+import { integrationSecret } from '@/db/queries/integrations';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { importHmacKey } from './hmac';
 
@@ -8,17 +9,24 @@ const MAX_ENTRIES = 1000;
 const entries = new Map<string, Entry>();
 
 /**
- * The decrypted webhook secret and its imported HMAC key, cached briefly in module memory,
- * keyed by the ciphertext: a rotated secret has a new ciphertext and takes effect at once.
+ * The decrypted webhook secret and its imported HMAC key, cached briefly in module memory
+ * (one decrypt per fill), keyed by integration id and ciphertext: a rotated secret has a new
+ * ciphertext and takes effect at once, and a ciphertext copied into another integration's row
+ * is decrypted (and refused) for that row, never served from the original row's entry.
  */
-export function webhookSecretFor(ciphertext: string, now = Date.now()): { secret: () => Promise<string>; hmacKey: () => Promise<CryptoKey> } {
-  let entry = entries.get(ciphertext);
+export function webhookSecretFor(
+  integrationId: string,
+  ciphertext: string,
+  now = Date.now(),
+): { secret: () => Promise<string>; hmacKey: () => Promise<CryptoKey> } {
+  const cacheKey = `${integrationId}:${ciphertext}`;
+  let entry = entries.get(cacheKey);
   if (!entry || entry.expires <= now) {
     if (entries.size >= MAX_ENTRIES) entries.clear();
-    const secret = decryptSecret(ciphertext);
-    secret.catch(() => entries.delete(ciphertext)); // a failed decrypt is not cached
+    const secret = decryptSecret(ciphertext, integrationSecret(integrationId, 'webhook_secret'));
+    secret.catch(() => entries.delete(cacheKey)); // a failed decrypt is not cached
     entry = { secret, key: undefined, expires: now + TTL_MS };
-    entries.set(ciphertext, entry);
+    entries.set(cacheKey, entry);
   }
   const current = entry;
   return {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { integrationSecret } from '@/db/queries/integrations';
 import { getProviderRow } from '@/db/queries/providers';
 import { externalTaskMappings, projectIntegrations, tasks } from '@/db/schema';
 import { encryptSecret, randomSecret } from '@/lib/crypto/secrets';
@@ -27,15 +28,17 @@ export async function createGithubIntegration(fake: FakeGithub, opts: { issues?:
   fake.addRepo(repoName);
   if (opts.issues) fake.seedIssues(repoName, opts.issues);
   const provider = await getProviderRow(db, 'github');
+  const id = crypto.randomUUID();
   const [integration] = await db
     .insert(projectIntegrations)
     .values({
+      id,
       projectId: project.id,
       providerId: provider!.id,
       externalId: repoName,
-      accessToken: await encryptSecret(token),
+      accessToken: await encryptSecret(token, integrationSecret(id, 'access_token')),
       accessTokenHint: token.slice(-4),
-      webhookSecret: await encryptSecret(randomSecret()),
+      webhookSecret: await encryptSecret(randomSecret(), integrationSecret(id, 'webhook_secret')),
       settings: opts.settings ?? {},
       syncEnabled: true,
       connectionStatus: 'connected',

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { integrationSecret } from '@/db/queries/integrations';
 import { integrationProviders, integrationWebhooks, projectIntegrations } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secrets';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
@@ -35,13 +36,15 @@ export async function createWebhookIntegration(
   const project = await createProject(user.id);
   const [providerRow] = await db.select().from(integrationProviders).where(eq(integrationProviders.providerType, provider));
   const secret = options.secret ?? `secret-${Math.random().toString(36).slice(2)}`;
+  const id = crypto.randomUUID();
   const [integration] = await db
     .insert(projectIntegrations)
     .values({
+      id,
       projectId: project.id,
       providerId: providerRow!.id,
       createdBy: user.id,
-      webhookSecret: await encryptSecret(secret),
+      webhookSecret: await encryptSecret(secret, integrationSecret(id, 'webhook_secret')),
       settings: options.settings ?? {},
       isActive: options.isActive ?? true,
     })
