@@ -32,5 +32,5 @@ export function tablesContaining(dump: Array<{ table: string; rows: string[] }>,
   return dump.filter((t) => t.rows.some((row) => row.includes(needle))).map((t) => t.table);
 }
 
-/** The stored form of an encrypted value: v1.<keyId>.<base64url iv>.<base64url ciphertext+tag>. */
-export const ciphertextPattern = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/;
+/** The stored form of an encrypted value as written today: v2.<keyId>.<base64url iv>.<base64url ciphertext+tag>. */
+export const ciphertextPattern = /^v2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/;

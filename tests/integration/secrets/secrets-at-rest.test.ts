@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import {
-  createIntegration, getProjectIntegration, loadConnection, revealWebhookSecret, setWebhookSecret, updateIntegrationConfig,
+  createIntegration, getProjectIntegration, integrationSecret, loadConnection, revealWebhookSecret, setWebhookSecret,
+  updateIntegrationConfig,
 } from '@/db/queries/integrations';
 import { getProviderRow } from '@/db/queries/providers';
 import { encryptSecret, randomSecret, secretHint } from '@/lib/crypto/secrets';
@@ -10,7 +11,7 @@ import { createProject, createUser } from '../../helpers/factories';
 import { ciphertextPattern, dumpTablesAsText, pgDump, tablesContaining } from './database-dump';
 
 // A full text dump of the database after storing a token and webhook secrets through the
-// query helpers must contain none of them in plaintext, only v1.<keyId>.… ciphertexts.
+// query helpers must contain none of them in plaintext, only v2.<keyId>.… ciphertexts.
 describe('secrets at rest', () => {
   it('stores access tokens and webhook secrets only as ciphertext', async () => {
     const db = getDb();
@@ -25,9 +26,9 @@ describe('secrets at rest', () => {
     const chosenSecret = randomSecret(24);
     const saved = await updateIntegrationConfig(db, project.id, created.id, {
       externalId: 'octo-org/secret-repo',
-      accessToken: await encryptSecret(token),
+      accessToken: await encryptSecret(token, integrationSecret(created.id, 'access_token')),
       accessTokenHint: secretHint(token),
-      refreshToken: await encryptSecret(`${token}-refresh`),
+      refreshToken: await encryptSecret(`${token}-refresh`, integrationSecret(created.id, 'refresh_token')),
     });
     expect(saved.ok).toBe(true);
     await logAction(db, { actionType: 'config', providerId: github.id, integrationId: created.id, description: 'Configuration saved.' });
