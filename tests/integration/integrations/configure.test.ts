@@ -93,7 +93,7 @@ describe('configure: the access token is write-only', () => {
     expect(JSON.stringify(raw.rows)).not.toContain(token);
     expect(JSON.stringify(raw.rows)).not.toContain('PlaintextNeverStored');
     const row = await getProjectIntegration(getDb(), ref.projectId, ref.integrationId);
-    expect(row!.accessToken).toMatch(/^v1\./);
+    expect(row!.accessToken).toMatch(/^v2\./);
     expect((await loadConnection(row!)).accessToken).toBe(token);
     const logs = await getDb().execute(sql`select * from integration_logs where integration_id = ${ref.integrationId}`);
     expect(JSON.stringify(logs.rows)).not.toContain('PlaintextNeverStored');
