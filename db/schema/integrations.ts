@@ -21,7 +21,7 @@ export const logActionEnum = pgEnum('log_action', [
 ]);
 export const logStatusEnum = pgEnum('log_status', ['success', 'error', 'warning', 'info']);
 
-/** Encrypted values are stored as `v1.<keyId>.<iv>.<ciphertext>` (see lib/crypto/secrets.ts). */
+/** Encrypted values: `v2.<keyId>.<iv>.<ciphertext>`, bound to table, column and row id (lib/crypto/secrets.ts). */
 type Encrypted = string;
 
 /** One row per provider (the seed's IntegrationProvider), upserted by `npm run integrations:init`. */
