@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { keyring } from '@/lib/crypto/keyring';
-import { decryptSecret, encryptSecret, encryptedColumns, type SecretContext, SecretUnreadableError } from '@/lib/crypto/secrets';
+import {
+  decryptSecret, encryptSecret, encryptedColumns, needsReencryption, type SecretContext, SecretUnreadableError,
+} from '@/lib/crypto/secrets';
 import type { Db } from '../client';
 
 export type RotationReport = {
@@ -42,7 +44,7 @@ export async function rotateSecrets(db: Db, batchSize = 200): Promise<RotationRe
           const values: Record<string, string> = {};
           for (const column of columns) {
             const stored = row[column];
-            if (!stored || stored.startsWith(current)) continue;
+            if (!stored || !(await needsReencryption(stored))) continue;
             const context = { table, column, rowId: row.id } as SecretContext;
             try {
               values[column] = await encryptSecret(await decryptSecret(stored, context), context);
