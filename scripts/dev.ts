@@ -15,7 +15,8 @@ if (problems.length > 0) {
   process.exit(1);
 }
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
-process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT || 3000}`;
+// next-auth builds its callback URLs from NEXTAUTH_URL, never from request headers.
+process.env.NEXTAUTH_URL ??= process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`;
 const db = await prepareDatabase();
 const args = [mode, ...process.argv.slice(3)];
 const child = spawn(process.execPath, [createRequire(import.meta.url).resolve('next/dist/bin/next'), ...args], {
