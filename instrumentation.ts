@@ -1,6 +1,9 @@
 /** Runs once per server start, before any request. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // `next start` without `npm start` (a platform, a container): the same refusal as scripts/dev.ts.
+    const { exitOnProductionConfigProblems } = await import('./lib/production-config-exit');
+    exitOnProductionConfigProblems();
     // Node 20 has no global WebSocket; the neon driver needs one.
     await import('./db/node-websocket');
     // Without Inngest, pending webhook deliveries are swept by a timer in this process.

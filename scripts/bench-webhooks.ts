@@ -102,6 +102,7 @@ const server = spawn('flock', ['-s', lockFile, process.execPath, nextBin, 'start
     TASKBRIDGE_BENCH: '1',
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     NEXTAUTH_URL: base,
+    APP_URL: base,
     WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000',
     ...jobsEnv,
   },

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { formatProductionConfigError, isProductionStart, productionConfigProblems } from '../lib/production-config';
 import { prepareDatabase } from './with-database';
 
 /**
@@ -7,8 +8,15 @@ import { prepareDatabase } from './with-database';
  * migrations applied, providers initialised, then Next in a child process with that env.
  */
 const mode = process.argv[2] === 'start' ? 'start' : 'dev';
+// Production never generates secrets or guesses its URL: refuse to start, naming what is missing.
+const problems = isProductionStart(mode, process.env) ? productionConfigProblems(process.env) : [];
+if (problems.length > 0) {
+  console.error(formatProductionConfigError(problems));
+  process.exit(1);
+}
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
-process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT || 3000}`;
+// next-auth builds its callback URLs from NEXTAUTH_URL, never from request headers.
+process.env.NEXTAUTH_URL ??= process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`;
 const db = await prepareDatabase();
 const args = [mode, ...process.argv.slice(3)];
 const child = spawn(process.execPath, [createRequire(import.meta.url).resolve('next/dist/bin/next'), ...args], {

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Projects' };
 
 // GET /projects — the projects I belong to.
 export default async function ProjectsPage() {
-  const user = await requireUser();
+  const user = await requireUser('/projects');
   const projects = await listProjectsForUser(getDb(), user.id);
   return (
     <>

@@ -1,13 +1,16 @@
 import { redirect } from 'next/navigation';
 import { devSignInProvider, oauthProviders } from '@/lib/auth/providers';
+import { returnPathOrDefault } from '@/lib/auth/safe-redirect';
 import { getSessionUser } from '@/lib/auth/session';
+import { requestAppUrl } from '@/lib/request-app-url';
 import { DevSignInForm, ProviderButton } from './sign-in-buttons';
 
 export const metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
-  const target = callbackUrl?.startsWith('/') ? callbackUrl : '/projects';
+  // Same-origin paths only: `//evil`, `/\evil`, other origins and schemes fall back to /projects.
+  const target = returnPathOrDefault(callbackUrl, (await requestAppUrl()) ?? 'http://app.invalid');
   if (await getSessionUser()) redirect(target);
   const providers = oauthProviders().map((p) => ({ id: p.id, name: p.name }));
   const dev = devSignInProvider() !== null;

@@ -3,6 +3,7 @@ import { decryptSecret, encryptSecret, randomSecret, type SecretContext } from '
 import type { ProviderId } from '@/lib/integrations/provider-ids';
 import type { IntegrationConnection } from '@/lib/integrations/types';
 import type { DbOrTx } from '../client';
+import { isUniqueViolation } from '../pg-errors';
 import { integrationProviders, type ProjectIntegration, projectIntegrations } from '../schema';
 
 export type IntegrationWithProvider = ProjectIntegration & {
@@ -76,14 +77,6 @@ export async function createIntegration(
     })
     .returning();
   return row!;
-}
-
-/** Postgres unique_violation (23505), however the driver or drizzle wraps it. */
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 export type IntegrationConfigUpdate = Partial<

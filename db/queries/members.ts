@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
 import { projectMembers, type ProjectRole, tasks, users } from '../schema';
+import { claimedEmailIndexWhere, normalizeEmail } from './users';
 
 /** The caller's role in a project, or null when not a member (callers answer 404 then). */
 export async function getMemberRole(db: DbOrTx, projectId: string, userId: string): Promise<ProjectRole | null> {
@@ -41,8 +42,10 @@ export async function findNonMembers(db: DbOrTx, projectId: string, userIds: rea
 }
 
 /**
- * Adds a member by email. An unknown email gets a users row now, so the person has access at
- * their first sign-in. Returns null when they already belong to the project.
+ * Adds a member by email. The email names whoever *claims* it (verified at sign-in); when
+ * nobody does yet, an invited placeholder user holds the membership until a sign-in with that
+ * email verified claims it (db/queries/users.ts). An unverified sign-in never matches. Returns
+ * null when they already belong to the project.
  */
 export async function addMemberByEmail(
   db: DbOrTx,
@@ -50,11 +53,11 @@ export async function addMemberByEmail(
   email: string,
   role: ProjectRole = 'member',
 ): Promise<MemberRow | null> {
-  const normalized = email.trim().toLowerCase();
+  const normalized = normalizeEmail(email);
   const [user] = await db
     .insert(users)
-    .values({ email: normalized })
-    .onConflictDoUpdate({ target: users.email, set: { email: sql`excluded.email` } })
+    .values({ email: normalized, invited: true })
+    .onConflictDoUpdate({ target: users.email, targetWhere: claimedEmailIndexWhere, set: { email: sql`excluded.email` } })
     .returning();
   const [added] = await db
     .insert(projectMembers)

@@ -5,7 +5,8 @@ import { type IntegrationConfigUpdate, integrationSecret, updateIntegrationConfi
 import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
 import { AppError } from '@/lib/errors';
 import { type ConnectionTestOutcome, runConnectionTest } from '@/lib/integrations/run-connection-test';
-import { registerIntegrationWebhook, requestOrigin } from '@/lib/sync/register-integration-webhook';
+import { requestAppUrl } from '@/lib/request-app-url';
+import { registerIntegrationWebhook } from '@/lib/sync/register-integration-webhook';
 import { configureIntegrationSchema } from './integration-schemas';
 import { loadIntegrationOr404 } from './load-integration';
 import { authedAction } from './safe-action';
@@ -69,7 +70,7 @@ export const configureIntegration = authedAction('owner', configureIntegrationSc
     test = await runConnectionTest(db, { ...current, ...saved.integration, provider: current.provider });
     // Connected and not yet registered: put our webhook on the repository ourselves when the token may.
     if (test.status === 'connected' && !saved.integration.webhookExternalId) {
-      await registerIntegrationWebhook(db, { ...current, ...saved.integration, provider: current.provider }, await requestOrigin());
+      await registerIntegrationWebhook(db, { ...current, ...saved.integration, provider: current.provider }, await requestAppUrl());
     }
   }
   return { accessTokenHint: saved.integration.accessTokenHint, test };

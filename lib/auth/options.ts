@@ -1,37 +1,47 @@
 import type { NextAuthOptions } from 'next-auth';
 import { getDb } from '@/db/client';
-import { upsertSignInUser } from '@/db/queries/users';
+import { signInUser } from '@/db/queries/users';
+import { entraTenantAllowed, entraTenantPolicy } from './entra';
 import { devSignInProvider, oauthProviders } from './providers';
+import { DEFAULT_AFTER_SIGN_IN, sameOriginPath } from './safe-redirect';
+import { resolveSignInIdentity } from './sign-in-identity';
 
 /** next-auth (v4) with JWT sessions; our users/accounts rows are written at sign-in. */
-export function buildAuthOptions(): NextAuthOptions {
-  const dev = devSignInProvider();
+export function buildAuthOptions(env: Record<string, string | undefined> = process.env): NextAuthOptions {
+  const dev = devSignInProvider(env);
+  const entra = entraTenantPolicy(env);
   return {
-    providers: dev ? [...oauthProviders(), dev] : oauthProviders(),
+    providers: dev ? [...oauthProviders(env), dev] : oauthProviders(env),
     session: { strategy: 'jwt' },
     pages: { signIn: '/signin' },
     callbacks: {
-      async signIn({ user }) {
-        return Boolean(user.email);
+      async signIn({ user, account, profile }) {
+        if (!user.email) return false;
+        // Entra: only the tenants we were told to accept (the endpoint may be multi-tenant).
+        if (account?.provider === 'azure-ad') return entraTenantAllowed(entra, (profile as { tid?: unknown } | undefined)?.tid);
+        return true;
       },
-      async jwt({ token, user, account }) {
-        if (user && account && user.email) {
-          const row = await upsertSignInUser(getDb(), {
-            email: user.email,
-            name: user.name,
-            image: user.image,
-            provider: account.provider,
-            providerAccountId: account.providerAccountId,
-            type: account.type,
-          });
+      async jwt({ token, user, account, profile }) {
+        if (user && account) {
+          const identity = await resolveSignInIdentity(
+            { account, profile: profile as Record<string, unknown> | undefined, user },
+            { entra },
+          );
+          if (!identity) throw new Error('sign-in without an email');
+          const row = await signInUser(getDb(), identity);
           token.uid = row.id;
           token.email = row.email;
+          token.name = row.name;
         }
         return token;
       },
       async session({ session, token }) {
         if (session.user && typeof token.uid === 'string') session.user.id = token.uid;
         return session;
+      },
+      // Never off-site: only same-origin paths survive (lib/auth/safe-redirect.ts).
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${sameOriginPath(url, baseUrl) ?? DEFAULT_AFTER_SIGN_IN}`;
       },
     },
     logger: {

@@ -4,7 +4,16 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 
+import { entraTenantPolicy } from './entra';
+
 type Env = Record<string, string | undefined>;
+
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
 
 /** OAuth/OIDC sign-in providers, each enabled by its env variables. */
 export function oauthProviders(env: Env = process.env): Provider[] {
@@ -16,13 +25,18 @@ export function oauthProviders(env: Env = process.env): Provider[] {
     list.push(GoogleProvider({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
   }
   if (env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET) {
-    list.push(
-      AzureADProvider({
-        clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
-        clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
-        tenantId: env.AUTH_MICROSOFT_ENTRA_ID_TENANT_ID || 'common',
-      }),
-    );
+    const policy = entraTenantPolicy(env);
+    if (policy.enabled) {
+      list.push(
+        AzureADProvider({
+          clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
+          clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+          tenantId: policy.endpoint,
+        }),
+      );
+    } else {
+      warnOnce(`[auth] Microsoft Entra ID sign-in is disabled: ${policy.reason}.`);
+    }
   }
   if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
     const issuer = env.AUTH_OIDC_ISSUER.replace(/\/+$/, '');

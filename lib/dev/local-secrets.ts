@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { b64urlEncode } from '../crypto/keyring';
+import { formatProductionConfigError, productionConfigProblems } from '../production-config';
 
 /**
  * Development-only secrets, generated once into a git-ignored file so a fresh machine needs
  * no set-up: the encryption keyring and the next-auth secret. Production sets both in env.
  */
 export function ensureLocalSecrets(dir = path.join(process.cwd(), '.data')): void {
+  if (process.env.TASKBRIDGE_ENCRYPTION_KEYS && process.env.NEXTAUTH_SECRET) return;
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error(formatProductionConfigError(productionConfigProblems(process.env)));
+  }
   const file = path.join(dir, 'dev-secrets.json');
   let stored: { encryptionKeys?: string; nextAuthSecret?: string } = {};
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -1,3 +1,4 @@
+import { configuredAppUrl } from '../app-url';
 import { drainToken } from './drain-token';
 
 /** Path of the Node route that processes pending deliveries in-process (app/integrations/webhooks/drain). */
@@ -11,8 +12,11 @@ let again = false;
  * pending deliveries (provider handlers need Node, not the edge runtime). Coalesced: while
  * one drain runs, more deliveries only mark that another is needed, so a burst costs a few
  * internal requests, not one per delivery. A lost nudge loses nothing: the sweep follows.
+ * The target is APP_URL (required in production), never a request's Host; `origin` is the
+ * development fallback.
  */
 export function nudgeDrain(origin: string): Promise<void> {
+  const target = new URL(DRAIN_PATH, configuredAppUrl() ?? origin);
   if (inFlight) {
     again = true;
     return Promise.resolve(); // the running nudge reports its own failure, once
@@ -20,7 +24,7 @@ export function nudgeDrain(origin: string): Promise<void> {
   inFlight = (async () => {
     do {
       again = false;
-      const res = await fetch(new URL(DRAIN_PATH, origin), { method: 'POST', headers: { 'x-taskbridge-drain': await drainToken() } });
+      const res = await fetch(target, { method: 'POST', headers: { 'x-taskbridge-drain': await drainToken() } });
       await res.body?.cancel();
       if (!res.ok) throw new Error(`drain answered ${res.status}`);
     } while (again);

@@ -6,7 +6,7 @@ const rand = () => Math.random().toString(36).slice(2, 10);
 export async function createUser(name = 'user') {
   const [u] = await getDb()
     .insert(users)
-    .values({ email: `${name}-${rand()}@example.test`, name })
+    .values({ email: `${name}-${rand()}@example.test`, name, emailVerified: new Date() })
     .returning();
   return u!;
 }

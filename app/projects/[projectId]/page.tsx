@@ -11,16 +11,18 @@ import { TaskForm } from '../_components/task-form';
 import { TaskList } from '../_components/task-list';
 
 type Params = { params: Promise<{ projectId: string }> };
+const projectPath = (projectId: string) => `/projects/${encodeURIComponent(projectId)}`;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { project } = await requireProjectAccess((await params).projectId, 'member');
+  const { projectId } = await params;
+  const { project } = await requireProjectAccess(projectId, 'member', projectPath(projectId));
   return { title: project.name };
 }
 
 // GET /projects/:projectId — members only (404 otherwise): tasks, milestones, members.
 export default async function ProjectPage({ params }: Params) {
   const { projectId } = await params;
-  const { project, role, user } = await requireProjectAccess(projectId, 'member');
+  const { project, role, user } = await requireProjectAccess(projectId, 'member', projectPath(projectId));
   const db = getDb();
   const [tasks, milestones, members] = await Promise.all([
     listTasks(db, projectId),

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: 'New project' };
 
 // GET /projects/new — any signed-in user; they become the owner.
 export default async function NewProjectPage() {
-  await requireUser();
+  await requireUser('/projects/new');
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="New project" subtitle="You will be its owner and can add members by email." back={{ href: '/projects', label: 'Projects' }} />

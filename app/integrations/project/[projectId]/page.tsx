@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Integrations' };
 // GET /integrations/project/:projectId/ — every integration of the project (members).
 export default async function IntegrationsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { project, role } = await requireProjectAccess(projectId, 'member');
+  const { project, role } = await requireProjectAccess(projectId, 'member', projectIntegrationsPath(encodeURIComponent(projectId)));
   const integrations = await listProjectIntegrations(getDb(), projectId);
   const isOwner = role === 'owner';
   return (

@@ -3,6 +3,6 @@ import { type IntegrationPageParams, loadPageIntegration } from '../_components/
 
 // GET /integrations/project/:projectId/:integrationId/ — owners land on configure, members on logs.
 export default async function IntegrationIndex({ params }: { params: IntegrationPageParams }) {
-  const { access, base } = await loadPageIntegration(params, 'member');
+  const { access, base } = await loadPageIntegration(params, 'member', '');
   redirect(`${base}${access.role === 'owner' ? 'configure' : 'logs'}/`);
 }

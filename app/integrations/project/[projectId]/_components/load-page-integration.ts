@@ -7,10 +7,15 @@ import { getProvider } from '@/lib/integrations/registry';
 
 export type IntegrationPageParams = Promise<{ projectId: string; integrationId: string }>;
 
-/** For the per-integration pages: role check first (404/403), then the integration in that project. */
-export async function loadPageIntegration(params: IntegrationPageParams, need: 'member' | 'owner') {
+/**
+ * For the per-integration pages: role check first (404/403), then the integration in that
+ * project. `page` is the tab's path segment ('configure/', '' for the integration itself), so
+ * a signed-out visitor comes back to the same page after signing in.
+ */
+export async function loadPageIntegration(params: IntegrationPageParams, need: 'member' | 'owner', page: string) {
   const { projectId, integrationId } = await params;
-  const access: ProjectAccess = await requireProjectAccess(projectId, need);
+  const returnTo = `${integrationPath(encodeURIComponent(projectId), encodeURIComponent(integrationId))}${page}`;
+  const access: ProjectAccess = await requireProjectAccess(projectId, need, returnTo);
   if (!z.uuid().safeParse(integrationId).success) notFound();
   const integration = await getProjectIntegration(getDb(), projectId, integrationId);
   if (!integration) notFound();

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Add integration' };
 // GET /integrations/project/:projectId/create/ — owner picks one of the five providers.
 export default async function CreateIntegrationPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { project } = await requireProjectAccess(projectId, 'owner');
+  const { project } = await requireProjectAccess(projectId, 'owner', `${projectIntegrationsPath(encodeURIComponent(projectId))}create/`);
   const choices = allProviders.map((p) => ({ id: p.id, name: p.defaults.name, description: p.defaults.description }));
   return (
     <>

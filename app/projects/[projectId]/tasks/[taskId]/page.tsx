@@ -16,7 +16,7 @@ type Params = { params: Promise<{ projectId: string; taskId: string }> };
 // The task, or 404 for a non-member, a task of another project, or a malformed id.
 async function load(params: Params['params']) {
   const { projectId, taskId } = await params;
-  const access = await requireProjectAccess(projectId, 'member');
+  const access = await requireProjectAccess(projectId, 'member', `/projects/${encodeURIComponent(projectId)}/tasks/${encodeURIComponent(taskId)}`);
   const task = isUuid(taskId) ? await getTask(getDb(), projectId, taskId) : undefined;
   if (!task) notFound();
   return { ...access, task };

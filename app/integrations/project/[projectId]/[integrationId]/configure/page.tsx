@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { Card, PageHeader } from '@/app/_components/ui';
+import { requestAppUrl } from '@/lib/request-app-url';
 import { describeSettings, settingsToForm } from '@/lib/integrations/settings-form';
 import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
@@ -11,20 +11,11 @@ import { WebhookSection } from './webhook-section';
 
 export const metadata: Metadata = { title: 'Configure integration' };
 
-/** APP_URL when set, else the origin this request came in on. */
-async function appOrigin(): Promise<string> {
-  if (process.env.APP_URL) return process.env.APP_URL.replace(/\/+$/, '');
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
-}
-
 // GET /integrations/project/:projectId/:integrationId/configure/ — owner only.
 export default async function ConfigurePage({ params }: { params: IntegrationPageParams }) {
-  const { access, integration, provider, base } = await loadPageIntegration(params, 'owner');
+  const { access, integration, provider, base } = await loadPageIntegration(params, 'owner', 'configure/');
   const fields = describeSettings(provider.settingsSchema);
-  const webhookUrl = `${await appOrigin()}/integrations/webhooks/${provider.id}/${integration.id}/`;
+  const webhookUrl = `${(await requestAppUrl()) ?? ''}/integrations/webhooks/${provider.id}/${integration.id}/`;
   return (
     <>
       <PageHeader

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Delete integration' };
 
 // GET /integrations/project/:projectId/:integrationId/delete/ — owner confirms the removal.
 export default async function DeletePage({ params }: { params: IntegrationPageParams }) {
-  const { access, integration, provider, base } = await loadPageIntegration(params, 'owner');
+  const { access, integration, provider, base } = await loadPageIntegration(params, 'owner', 'delete/');
   const listHref = projectIntegrationsPath(integration.projectId);
   const name = `${provider.defaults.name}${integration.externalId ? ` · ${integration.externalId}` : ''}`;
   return (

@@ -19,7 +19,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // GET /integrations/project/:projectId/:integrationId/logs/ — last 100 logs and 50 deliveries (members).
 export default async function LogsPage({ params, searchParams }: { params: IntegrationPageParams; searchParams: SearchParams }) {
-  const { access, integration, provider, base } = await loadPageIntegration(params, 'member');
+  const { access, integration, provider, base } = await loadPageIntegration(params, 'member', 'logs/');
   const { filters, ignored } = parseLogFilters(await searchParams);
   const db = getDb();
   const [logs, deliveries, failedCount] = await Promise.all([

@@ -16,7 +16,7 @@ const modeLabel = { inngest: 'Inngest', 'in-process': 'in-process (no Inngest se
 
 // GET /integrations/project/:projectId/:integrationId/sync/ — members queue a sync now.
 export default async function SyncPage({ params }: { params: IntegrationPageParams }) {
-  const { access, integration, provider, base } = await loadPageIntegration(params, 'member');
+  const { access, integration, provider, base } = await loadPageIntegration(params, 'member', 'sync/');
   const active = integration.syncStatus === 'queued' || integration.syncStatus === 'syncing';
   const canExport = Boolean(provider.exportTask && integration.externalId && integration.accessToken);
   const exportable = canExport ? await listUnlinkedTasks(getDb(), integration.projectId, integration.id) : [];
