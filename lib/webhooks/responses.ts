@@ -1,8 +1,18 @@
+import { webhookSecurityHeaders } from '@/lib/security/headers';
+
 /** Small JSON answers for webhook senders; never a secret, never the payload. */
 export function webhookResponse(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+    headers: { ...webhookSecurityHeaders, 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/** A handshake echo (Graph's validationToken): sender-chosen text, so never sniffed as HTML. */
+export function plainTextResponse(status: number, text: string): Response {
+  return new Response(text, {
+    status,
+    headers: { ...webhookSecurityHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { VerifiedDelivery, WebhookCapability } from '../types';
 import { sha256Hex, timingSafeEqualText } from '@/lib/webhooks/hmac';
 import { malformed, unauthorized } from '@/lib/webhooks/payload';
+import { plainTextResponse } from '@/lib/webhooks/responses';
 
 const notificationSchema = z
   .object({
@@ -33,7 +34,7 @@ export const outlookCalendarWebhook: WebhookCapability = {
         ok: true,
         kind: 'respond',
         confirmsWebhook: false,
-        response: new Response(validationToken, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+        response: plainTextResponse(200, validationToken),
       };
     }
     let parsed;

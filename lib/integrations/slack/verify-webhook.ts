@@ -1,6 +1,7 @@
 import type { VerifiedDelivery, WebhookCapability } from '../types';
 import { sha256Hex, utf8, verifyHexSignature } from '@/lib/webhooks/hmac';
 import { type JsonObject, malformed, parseJsonObject, unauthorized } from '@/lib/webhooks/payload';
+import { webhookResponse } from '@/lib/webhooks/responses';
 
 /** Slack rejects requests whose timestamp is more than five minutes from now (replay protection). */
 export const SLACK_MAX_SKEW_SECONDS = 300;
@@ -62,7 +63,7 @@ export const slackWebhook: WebhookCapability = {
         ok: true,
         kind: 'respond',
         confirmsWebhook: true,
-        response: new Response(JSON.stringify({ challenge }), { status: 200, headers: { 'content-type': 'application/json' } }),
+        response: webhookResponse(200, { challenge }),
       };
     }
     return { ok: true, kind: 'deliveries', deliveries: [delivery] };

@@ -5,6 +5,8 @@ import path from 'node:path';
 export const artifactsDir = path.join(process.cwd(), 'tests', 'e2e', '.artifacts');
 const envFile = path.join(artifactsDir, 'env.json');
 const secretsFile = path.join(artifactsDir, 'secrets.jsonl');
+/** Everything `next start` writes to stdout and stderr during the run. */
+export const serverLogFile = path.join(artifactsDir, 'server.log');
 
 /** What serve.ts shares with specs: the app URL, the run's database and any fake providers. */
 export type E2eEnv = {
@@ -34,6 +36,17 @@ export function readE2eEnv(): E2eEnv {
 export function resetArtifacts(): void {
   fs.rmSync(envFile, { force: true });
   fs.rmSync(secretsFile, { force: true });
+  fs.rmSync(serverLogFile, { force: true });
+}
+
+/** Bytes of server output so far: pass to serverLogSince() to read what a step printed. */
+export function serverLogSize(): number {
+  return fs.existsSync(serverLogFile) ? fs.statSync(serverLogFile).size : 0;
+}
+
+export function serverLogSince(offset: number): string {
+  if (!fs.existsSync(serverLogFile)) return '';
+  return fs.readFileSync(serverLogFile).subarray(offset).toString('utf8');
 }
 
 /**

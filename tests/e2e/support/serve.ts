@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startTestDatabase } from '../../setup/test-database';
-import { resetArtifacts, writeE2eEnv } from './e2e-env';
+import { resetArtifacts, serverLogFile, writeE2eEnv } from './e2e-env';
 import { startOidcServer } from './oidc-server';
 
 /**
@@ -83,10 +83,17 @@ if (build.status !== 0) await shutdown(build.status ?? 1);
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 server = spawn('flock', ['-s', lockFile, process.execPath, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-  stdio: 'inherit',
+  stdio: ['ignore', 'pipe', 'pipe'],
   cwd: root,
   env: appEnv,
 });
+// Shown as before, and kept in .artifacts/server.log for specs that read the server's output.
+for (const [from, to] of [[server.stdout, process.stdout], [server.stderr, process.stderr]] as const) {
+  from?.on('data', (chunk: Buffer) => {
+    to.write(chunk);
+    fs.appendFileSync(serverLogFile, chunk, { mode: 0o600 });
+  });
+}
 server.on('exit', (code) => void shutdown(code ?? 1));
 
 // The GitHub fake (helper module tests/fakes/github/server.ts), when present: its base URL.

@@ -24,6 +24,7 @@ describe('the other four providers through their real routes', () => {
     const res = await post('slack', integration.id, { body: check, headers: await sign(check), trailingSlash: true });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: 'abc123' });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await deliveriesOf(integration.id)).toEqual([]);
     expect(await confirmedAt(integration.id)).toBeInstanceOf(Date);
 
@@ -77,6 +78,7 @@ describe('the other four providers through their real routes', () => {
     const hs = await post('outlook-calendar', integration.id, { headers: { 'content-type': 'text/plain' }, query: '?validationToken=Validation%3A%20Testing%20client%20application' });
     expect(hs.status).toBe(200);
     expect(hs.headers.get('content-type')).toContain('text/plain');
+    expect(hs.headers.get('x-content-type-options')).toBe('nosniff'); // the token is sender-chosen text
     expect(await hs.text()).toBe('Validation: Testing client application');
 
     const n = (id: string, clientState: string) => ({ id, subscriptionId: 'sub-1', clientState, changeType: 'updated', resource: `me/events/${id}` });
