@@ -32,10 +32,16 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
 
 const first = (value: string | null) => value?.split(',')[0]?.trim() || null;
 
+/** The host a request names: X-Forwarded-Host only with TRUST_PROXY=1, else Host; null when absent. */
+export function requestHost(headers: Headers, env: Env = process.env): string | null {
+  const trustProxy = env.TRUST_PROXY === '1';
+  return (trustProxy && first(headers.get('x-forwarded-host'))) || headers.get('host')?.trim() || null;
+}
+
 /** The origin a request names in its headers (see the module comment for what is trusted), or null. */
 export function originFromHeaders(headers: Headers, env: Env = process.env): string | null {
   const trustProxy = env.TRUST_PROXY === '1';
-  const host = (trustProxy && first(headers.get('x-forwarded-host'))) || headers.get('host')?.trim();
+  const host = requestHost(headers, env);
   if (!host || !HOST.test(host)) return null;
   const forwardedProto = trustProxy ? first(headers.get('x-forwarded-proto'))?.toLowerCase() : null;
   const proto = forwardedProto === 'http' || forwardedProto === 'https' ? forwardedProto : LOOPBACK.test(host) ? 'http' : 'https';

@@ -4,13 +4,13 @@
  *
  * The app's own origin: APP_URL when set; otherwise the request's Host, or X-Forwarded-Host
  * when TRUST_PROXY=1 (a reverse proxy in front sets it; without one anybody can).
- * TODO(lead): fold appHost() into the shared lib/app-url.ts when it lands.
  */
+import { configuredAppUrl, requestHost } from '@/lib/app-url';
 
 function appHost(headers: Headers, env: NodeJS.ProcessEnv): { origin: string } | { host: string } | null {
-  if (env.APP_URL) return { origin: new URL(env.APP_URL).origin };
-  const forwarded = env.TRUST_PROXY === '1' ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
-  const host = forwarded || headers.get('host');
+  const origin = configuredAppUrl(env);
+  if (origin) return { origin };
+  const host = requestHost(headers, env);
   return host ? { host: host.toLowerCase() } : null;
 }
 
