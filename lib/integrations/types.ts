@@ -126,12 +126,13 @@ export type WebhookVerifyInput = {
 export type VerifiedDelivery = { deliveryId: string; eventType: string; eventAction: string | null; payload: unknown };
 
 /**
- * The verifier's verdict. `respond` answers a verified handshake directly (Slack
- * url_verification, Graph validationToken) without storing anything.
+ * The verifier's verdict. `respond` answers a handshake directly (Slack url_verification,
+ * Graph validationToken) without storing anything; `unauthenticated` when no secret was
+ * checked (Graph's handshake): it is then rate-limited as an unverified request.
  */
 export type WebhookVerdict =
   | { ok: true; kind: 'deliveries'; deliveries: VerifiedDelivery[] }
-  | { ok: true; kind: 'respond'; response: Response; confirmsWebhook: boolean }
+  | { ok: true; kind: 'respond'; response: Response; confirmsWebhook: boolean; unauthenticated?: boolean }
   | { ok: false; status: 400 | 401; reason: string };
 
 /** Inbound webhooks of a provider: how to check and split a request. Edge-safe (Web APIs only). */

@@ -1,13 +1,23 @@
+/** Headers on every webhook answer: never cached, never content-sniffed (the Graph handshake echoes text). */
+const WEBHOOK_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+
 /** Small JSON answers for webhook senders; never a secret, never the payload. */
 export function webhookResponse(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+    headers: { 'content-type': 'application/json', ...WEBHOOK_HEADERS, ...headers },
   });
 }
 
 export function rejection(status: number, error: string, headers: Record<string, string> = {}): Response {
   return webhookResponse(status, { ok: false, error }, headers);
+}
+
+/** A verifier's own answer (Slack challenge, Graph validationToken echo) with the same headers as ours. */
+export function withWebhookHeaders(response: Response): Response {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(WEBHOOK_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** The media type of a Content-Type header ("application/json; charset=utf-8" → "application/json"). */

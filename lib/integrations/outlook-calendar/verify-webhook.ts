@@ -33,6 +33,7 @@ export const outlookCalendarWebhook: WebhookCapability = {
         ok: true,
         kind: 'respond',
         confirmsWebhook: false,
+        unauthenticated: true,
         response: new Response(validationToken, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
       };
     }
