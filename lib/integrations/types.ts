@@ -69,7 +69,7 @@ export interface ProviderDefinition<TSettings extends Record<string, unknown> = 
     input: { url: string; secret: string },
   ) => Promise<{ ok: true; hookId: string } | { ok: false; reason: string }>;
   /** Export: creates the external item for a task and links it (returns the existing link if there is one). */
-  exportTask?: (context: TaskSyncContext) => Promise<{ externalKey: string; externalUrl: string; created: boolean }>;
+  exportTask?: (context: TaskSyncContext) => Promise<{ externalKey: string; externalUrl: string | null; created: boolean }>;
   /** Two-way: sends a task's edits to its linked item (per-field three-way merge against the snapshot). */
   pushTask?: (context: TaskSyncContext) => Promise<{ pushed: string[]; pulled: string[]; conflicts: number }>;
   /** Inbound webhooks: verification and splitting into deliveries (edge-safe). */

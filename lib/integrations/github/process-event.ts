@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
 import { externalTaskMappings, taskSyncEvents } from '@/db/schema';
+import { externalUrlSchema } from '@/lib/safe-external-url';
 import { parseWebhookPayload } from '@/lib/webhooks/errors';
 import type { IntegrationConnection } from '../types';
 import { createGithubClient, parseRepo } from './client';
@@ -28,11 +29,11 @@ const issuesPayloadSchema = z.object({
 const commentPayloadSchema = z.object({
   action: z.string(),
   issue: z.object({ id: z.number(), pull_request: z.unknown().optional() }),
-  comment: z.object({ id: z.number(), body: z.string().nullish(), html_url: z.string(), updated_at: z.string(), user: z.object({ login: z.string() }) }),
+  comment: z.object({ id: z.number(), body: z.string().nullish(), html_url: externalUrlSchema('a GitHub comment html_url'), updated_at: z.string(), user: z.object({ login: z.string() }) }),
 });
 const pullPayloadSchema = z.object({
   action: z.string(),
-  pull_request: z.object({ id: z.number(), number: z.number(), title: z.string(), body: z.string().nullish(), html_url: z.string(), merged: z.boolean().nullish() }),
+  pull_request: z.object({ id: z.number(), number: z.number(), title: z.string(), body: z.string().nullish(), html_url: externalUrlSchema('a GitHub pull request html_url'), merged: z.boolean().nullish() }),
 });
 const pushPayloadSchema = z.object({ ref: z.string(), commits: z.array(z.unknown()).default([]) });
 
