@@ -107,10 +107,14 @@ export async function renewDeliveryLease(db: DbOrTx, claim: { id: string; attemp
   return rows.length > 0;
 }
 
-/** Records the outcome of an attempt on the claimed delivery (`invalid`: malformed payload, final). */
+/**
+ * Records the outcome of an attempt on the claimed delivery (`invalid`: malformed payload,
+ * final). Only the current claim may: an attempt whose lease lapsed and was reclaimed (a new
+ * attempt number) writes nothing.
+ */
 export async function finishDelivery(
   db: DbOrTx,
-  id: string,
+  claim: { id: string; attempts: number },
   outcome: { status: 'processed' | 'no_handler' | 'failed' | 'invalid' | 'pending'; result?: unknown; error?: string | null },
 ): Promise<void> {
   const done = outcome.status === 'processed' || outcome.status === 'no_handler';
@@ -124,7 +128,13 @@ export async function finishDelivery(
       processedAt: done ? new Date() : null,
       leaseExpiresAt: null,
     })
-    .where(and(eq(integrationWebhooks.id, id), eq(integrationWebhooks.status, 'processing')));
+    .where(
+      and(
+        eq(integrationWebhooks.id, claim.id),
+        eq(integrationWebhooks.status, 'processing'),
+        eq(integrationWebhooks.attempts, claim.attempts),
+      ),
+    );
 }
 
 /** GitHub ping, Google sync, Slack/Graph handshakes: the provider reached us with the right secret. */

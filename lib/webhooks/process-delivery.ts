@@ -47,7 +47,7 @@ async function runClaimed(
   const integration = await getIntegrationById(db, delivery.integrationId);
   if (!integration || !integration.isActive) {
     const error = 'The integration is inactive or was deleted; nothing was processed.';
-    await finishDelivery(db, delivery.id, { status: 'failed', error });
+    await finishDelivery(db, delivery, { status: 'failed', error });
     return { outcome: 'failed', error, attempts: delivery.attempts };
   }
   const provider = getProvider(integration.provider.providerType);
@@ -59,7 +59,7 @@ async function runClaimed(
         ? { webhookConfirmed: true }
         : { handler: null, note: `No ${provider.defaults.name} webhook handler yet: the event was recorded, nothing else was done.` };
       const status = confirms ? 'processed' : 'no_handler';
-      await finishDelivery(db, delivery.id, { status, result });
+      await finishDelivery(db, delivery, { status, result });
       return { outcome: status, result };
     }
     const result = await provider.handleWebhook(
@@ -67,14 +67,14 @@ async function runClaimed(
       delivery,
     );
     const full = confirms ? { ...result, webhookConfirmed: true } : result;
-    await finishDelivery(db, delivery.id, { status: 'processed', result: full });
+    await finishDelivery(db, delivery, { status: 'processed', result: full });
     return { outcome: 'processed', result: full };
   } catch (err) {
     const error = describeError(err, 'Processing failed', '[webhooks]').slice(0, 2000);
     const invalid = err instanceof InvalidWebhookPayloadError;
     const final = invalid || isPermanentFailure(err) || delivery.attempts >= maxAttempts;
     const status = invalid ? 'invalid' : final ? 'failed' : 'pending';
-    await finishDelivery(db, delivery.id, { status, error });
+    await finishDelivery(db, delivery, { status, error });
     if (final) {
       await logAction(db, {
         actionType: 'webhook',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { claimDelivery, listSweepableDeliveries, renewDeliveryLease } from '@/db/queries/webhook-ingest';
+import { claimDelivery, finishDelivery, listSweepableDeliveries, renewDeliveryLease } from '@/db/queries/webhook-ingest';
 import { processDelivery } from '@/lib/webhooks/process-delivery';
 import { sweepPendingDeliveries } from '@/lib/webhooks/sweep';
 import { deliveriesOf, settled, storedDelivery, swapHandler } from './fixtures';
@@ -36,6 +36,10 @@ describe('processing lease (a crashed attempt is reclaimed after ~60 s, a live o
     expect((await deliveriesOf(alive.integrationId))[0]).toMatchObject({ status: 'processing', attempts: 1 });
     // The crashed attempt's late renewal cannot extend someone else's claim.
     expect(await renewDeliveryLease(db, { id: crashed.id, attempts: 1 }, at(62))).toBe(false);
+    // Nor can a superseded attempt's late outcome overwrite the current claim's.
+    expect(await claimDelivery(db, alive.id, at(101))).toMatchObject({ attempts: 2 });
+    await finishDelivery(db, { id: alive.id, attempts: 1 }, { status: 'failed', error: 'late' });
+    expect((await deliveriesOf(alive.integrationId))[0]).toMatchObject({ status: 'processing', attempts: 2, error: null });
   });
 
   it('processing renews the lease while the handler runs, and clears it when done', async () => {
