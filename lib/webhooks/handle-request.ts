@@ -84,11 +84,11 @@ export async function handleWebhookRequest(
     return rejection(status, reason, headers);
   };
   const unverifiedKey = `${target.id}|${clientAddress(request)}`;
-  const overLimit = (limit: ReturnType<RateLimiter['take']>) =>
-    limit.ok ? null : reject(429, 'rate limit exceeded', { 'retry-after': String(limit.retryAfterSeconds) });
-  /** Not verified: charged to the sender's own bucket; once that is empty the answer is 429. */
+  const overLimit = (limit: ReturnType<RateLimiter['take']>, headers?: Record<string, string>) =>
+    limit.ok ? null : reject(429, 'rate limit exceeded', { ...headers, 'retry-after': String(limit.retryAfterSeconds) });
+  /** Not verified: charged to the sender's own bucket; once that is empty the answer is 429 (same headers). */
   const rejectUnverified = (status: number, reason: string, headers?: Record<string, string>) =>
-    overLimit(unverifiedLimiter.take(unverifiedKey)) ?? reject(status, reason, headers);
+    overLimit(unverifiedLimiter.take(unverifiedKey), headers) ?? reject(status, reason, headers);
 
   if (!capability.contentTypes.includes(mediaType(request.headers.get('content-type')))) {
     return rejectUnverified(415, 'unsupported content type');
