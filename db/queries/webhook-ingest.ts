@@ -60,36 +60,62 @@ export async function recordDeliveries(
     .returning({ id: integrationWebhooks.id, integrationId: integrationWebhooks.integrationId, deliveryId: integrationWebhooks.deliveryId });
 }
 
-/** A 'processing' claim older than this is treated as a crashed attempt and may be taken again. */
-export const STALE_CLAIM_MS = 10 * 60_000;
+/** A processing claim holds a lease this long, renewed while the attempt runs; a lapsed lease is a crashed attempt. */
+export const CLAIM_LEASE_MS = 60_000;
+
+/** A 'processing' row whose lease lapsed (rows claimed before leases existed: counted from the attempt's start). */
+const leaseLapsed = (now: Date) =>
+  and(
+    eq(integrationWebhooks.status, 'processing'),
+    lt(sql`coalesce(${integrationWebhooks.leaseExpiresAt}, ${integrationWebhooks.lastAttemptAt})`, now),
+  );
 
 /**
  * Takes a delivery for processing; only one caller wins (a single conditional UPDATE).
- * Pending and failed deliveries can be claimed, and 'processing' ones whose claim is stale.
+ * Pending and failed deliveries can be claimed, and 'processing' ones whose lease lapsed.
  */
 export async function claimDelivery(db: DbOrTx, id: string, now = new Date()): Promise<IntegrationWebhook | undefined> {
-  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
   const [row] = await db
     .update(integrationWebhooks)
-    .set({ status: 'processing', attempts: sql`${integrationWebhooks.attempts} + 1`, lastAttemptAt: now })
-    .where(
-      and(
-        eq(integrationWebhooks.id, id),
-        or(
-          inArray(integrationWebhooks.status, ['pending', 'failed']),
-          and(eq(integrationWebhooks.status, 'processing'), lt(integrationWebhooks.lastAttemptAt, staleBefore)),
-        ),
-      ),
-    )
+    .set({
+      status: 'processing',
+      attempts: sql`${integrationWebhooks.attempts} + 1`,
+      lastAttemptAt: now,
+      leaseExpiresAt: new Date(now.getTime() + CLAIM_LEASE_MS),
+    })
+    .where(and(eq(integrationWebhooks.id, id), or(inArray(integrationWebhooks.status, ['pending', 'failed']), leaseLapsed(now))))
     .returning();
   return row;
 }
 
-/** Records the outcome of an attempt on the claimed delivery. */
+/**
+ * Extends the lease of a claim still held: same delivery, still processing, same attempt (a
+ * reclaim counts a new attempt). False when the claim is no longer ours.
+ */
+export async function renewDeliveryLease(db: DbOrTx, claim: { id: string; attempts: number }, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(integrationWebhooks)
+    .set({ leaseExpiresAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
+    .where(
+      and(
+        eq(integrationWebhooks.id, claim.id),
+        eq(integrationWebhooks.status, 'processing'),
+        eq(integrationWebhooks.attempts, claim.attempts),
+      ),
+    )
+    .returning({ id: integrationWebhooks.id });
+  return rows.length > 0;
+}
+
+/**
+ * Records the outcome of an attempt on the claimed delivery (`invalid`: malformed payload,
+ * final). Only the current claim may: an attempt whose lease lapsed and was reclaimed (a new
+ * attempt number) writes nothing.
+ */
 export async function finishDelivery(
   db: DbOrTx,
-  id: string,
-  outcome: { status: 'processed' | 'no_handler' | 'failed' | 'pending'; result?: unknown; error?: string | null },
+  claim: { id: string; attempts: number },
+  outcome: { status: 'processed' | 'no_handler' | 'failed' | 'invalid' | 'pending'; result?: unknown; error?: string | null },
 ): Promise<void> {
   const done = outcome.status === 'processed' || outcome.status === 'no_handler';
   await db
@@ -100,8 +126,15 @@ export async function finishDelivery(
       result: outcome.result ?? null,
       error: outcome.error ?? null,
       processedAt: done ? new Date() : null,
+      leaseExpiresAt: null,
     })
-    .where(and(eq(integrationWebhooks.id, id), eq(integrationWebhooks.status, 'processing')));
+    .where(
+      and(
+        eq(integrationWebhooks.id, claim.id),
+        eq(integrationWebhooks.status, 'processing'),
+        eq(integrationWebhooks.attempts, claim.attempts),
+      ),
+    );
 }
 
 /** GitHub ping, Google sync, Slack/Graph handshakes: the provider reached us with the right secret. */
@@ -114,10 +147,9 @@ export async function markWebhookConfirmed(db: DbOrTx, integrationId: string, no
 
 /**
  * Deliveries the sweep should hand out again: pending ones not touched for a backoff that
- * doubles per attempt (1, 2, 4 … 64 min), and 'processing' ones whose claim went stale.
+ * doubles per attempt (1, 2, 4 … 64 min), and 'processing' ones whose lease lapsed.
  */
 export async function listSweepableDeliveries(db: DbOrTx, now = new Date(), limit = 200) {
-  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS);
   return db
     .select({ id: integrationWebhooks.id, integrationId: integrationWebhooks.integrationId, attempts: integrationWebhooks.attempts })
     .from(integrationWebhooks)
@@ -127,7 +159,7 @@ export async function listSweepableDeliveries(db: DbOrTx, now = new Date(), limi
           eq(integrationWebhooks.status, 'pending'),
           sql`coalesce(${integrationWebhooks.lastAttemptAt}, ${integrationWebhooks.receivedAt}) + make_interval(mins => power(2, least(${integrationWebhooks.attempts}, 6))::int) <= ${now}`,
         ),
-        and(eq(integrationWebhooks.status, 'processing'), lt(integrationWebhooks.lastAttemptAt, staleBefore)),
+        leaseLapsed(now),
       ),
     )
     .orderBy(integrationWebhooks.receivedAt)
@@ -136,7 +168,9 @@ export async function listSweepableDeliveries(db: DbOrTx, now = new Date(), limi
 
 /**
  * Puts deliveries of one integration back to pending for a replay (attempts restart).
- * `ids` null: every failed one. Deliveries being processed right now are left alone.
+ * `ids` null: every failed one (not `invalid` ones: their payload will not parse on a rerun).
+ * Named ids may be invalid ones (after a fix to the handler). Deliveries being processed
+ * right now are left alone.
  */
 export async function requeueDeliveries(db: DbOrTx, integrationId: string, ids: string[] | null) {
   return db
@@ -146,7 +180,7 @@ export async function requeueDeliveries(db: DbOrTx, integrationId: string, ids: 
       and(
         eq(integrationWebhooks.integrationId, integrationId),
         ids ? inArray(integrationWebhooks.id, ids) : eq(integrationWebhooks.status, 'failed'),
-        inArray(integrationWebhooks.status, ids ? ['failed', 'processed', 'no_handler', 'pending'] : ['failed']),
+        inArray(integrationWebhooks.status, ids ? ['failed', 'invalid', 'processed', 'no_handler', 'pending'] : ['failed']),
       ),
     )
     .returning({ id: integrationWebhooks.id });

@@ -12,8 +12,9 @@ export const connectionStatusEnum = pgEnum('connection_status', [
   'not_configured', 'connected', 'error', 'reconnect_needed',
 ]);
 export const syncStatusEnum = pgEnum('sync_status', ['idle', 'queued', 'syncing', 'success', 'error']);
+/** `invalid`: verified but malformed for processing (fails the provider's schema); permanent, never retried or bulk-replayed. */
 export const webhookStatusEnum = pgEnum('webhook_status', [
-  'pending', 'processing', 'processed', 'failed', 'no_handler',
+  'pending', 'processing', 'processed', 'failed', 'no_handler', 'invalid',
 ]);
 export const syncDirectionEnum = pgEnum('sync_direction', ['import', 'export', 'bidirectional']);
 export const logActionEnum = pgEnum('log_action', [
@@ -115,8 +116,10 @@ export const integrationWebhooks = pgTable(
     error: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
-    /** When the current/last processing attempt started: a crashed attempt is reclaimed after a while. */
+    /** When the current/last processing attempt started (the pending backoff counts from it). */
     lastAttemptAt: timestamp({ withTimezone: true }),
+    /** While 'processing': the claim's lease, renewed as the attempt runs; once past, the sweep reclaims it (a crash). */
+    leaseExpiresAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     unique().on(t.integrationId, t.deliveryId),

@@ -9,8 +9,8 @@ export const WEBHOOK_PROCESS_RETRIES = 4;
 
 /**
  * Processes a stored delivery (the event carries ids only). Retries with Inngest's
- * exponential backoff while the delivery is pending; a permanent failure ends the run with
- * NonRetriableError. One delivery at a time per integration keeps handlers ordered and gentle.
+ * exponential backoff while the delivery is pending; a permanent failure or a malformed
+ * (`invalid`) payload ends the run with NonRetriableError. One delivery at a time per integration keeps handlers ordered and gentle.
  */
 export const webhookProcess = inngest.createFunction(
   {
@@ -24,6 +24,7 @@ export const webhookProcess = inngest.createFunction(
       processDelivery(getDb(), event.data.deliveryId, WEBHOOK_PROCESS_RETRIES + 1),
     );
     if (outcome.outcome === 'failed') throw new NonRetriableError(`delivery failed: ${outcome.error}`);
+    if (outcome.outcome === 'invalid') throw new NonRetriableError(`delivery invalid: ${outcome.error}`);
     if (outcome.outcome === 'retry') throw new Error(`delivery will be retried: ${outcome.error}`);
     return outcome;
   },

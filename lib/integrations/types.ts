@@ -69,7 +69,7 @@ export interface ProviderDefinition<TSettings extends Record<string, unknown> = 
     input: { url: string; secret: string },
   ) => Promise<{ ok: true; hookId: string } | { ok: false; reason: string }>;
   /** Export: creates the external item for a task and links it (returns the existing link if there is one). */
-  exportTask?: (context: TaskSyncContext) => Promise<{ externalKey: string; externalUrl: string; created: boolean }>;
+  exportTask?: (context: TaskSyncContext) => Promise<{ externalKey: string; externalUrl: string | null; created: boolean }>;
   /** Two-way: sends a task's edits to its linked item (per-field three-way merge against the snapshot). */
   pushTask?: (context: TaskSyncContext) => Promise<{ pushed: string[]; pulled: string[]; conflicts: number }>;
   /** Inbound webhooks: verification and splitting into deliveries (edge-safe). */
@@ -126,12 +126,13 @@ export type WebhookVerifyInput = {
 export type VerifiedDelivery = { deliveryId: string; eventType: string; eventAction: string | null; payload: unknown };
 
 /**
- * The verifier's verdict. `respond` answers a verified handshake directly (Slack
- * url_verification, Graph validationToken) without storing anything.
+ * The verifier's verdict. `respond` answers a handshake directly (Slack url_verification,
+ * Graph validationToken) without storing anything; `unauthenticated` when no secret was
+ * checked (Graph's handshake): it is then rate-limited as an unverified request.
  */
 export type WebhookVerdict =
   | { ok: true; kind: 'deliveries'; deliveries: VerifiedDelivery[] }
-  | { ok: true; kind: 'respond'; response: Response; confirmsWebhook: boolean }
+  | { ok: true; kind: 'respond'; response: Response; confirmsWebhook: boolean; unauthenticated?: boolean }
   | { ok: false; status: 400 | 401; reason: string };
 
 /** Inbound webhooks of a provider: how to check and split a request. Edge-safe (Web APIs only). */

@@ -7,6 +7,7 @@ import { SecretUnreadableError } from '@/lib/crypto/secrets';
 import { errorSummary } from '@/lib/errors';
 import { webhookConfig } from './config';
 import { storableJson } from './payload';
+import { clientAddress } from './client-address';
 import { afterResponse, enqueueDelivery } from './enqueue';
 import { recordDelivery } from './group-commit';
 import { nudgeDrain } from './nudge-drain';
@@ -14,12 +15,18 @@ import { RateLimiter } from './rate-limit';
 import { readBodyWithLimit } from './read-body';
 import { redactHeaders } from './redact-headers';
 import { RejectionCounter } from './rejections';
-import { mediaType, rejection, webhookResponse } from './responses';
+import { mediaType, rejection, webhookResponse, withWebhookHeaders } from './responses';
 import { webhookSecretFor } from './secret-cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Two buckets, charged after verification so that a flood of unsigned requests never spends
+ * the budget of genuine deliveries: verified deliveries per integration, everything that did
+ * not verify per integration and client address (./client-address.ts).
+ */
 const limiter = new RateLimiter(webhookConfig().WEBHOOK_RATE_LIMIT_PER_MINUTE);
+const unverifiedLimiter = new RateLimiter(webhookConfig().WEBHOOK_UNVERIFIED_RATE_LIMIT_PER_MINUTE);
 /** Rejected requests, one log write per integration per minute at most (no payload). */
 export const rejections = new RejectionCounter((s) =>
   logAction(getDb(), {
@@ -52,8 +59,8 @@ function lookupTarget(db: Db, integrationId: string): Promise<WebhookTarget | un
 export type HandleOptions = { now?: () => Date; db?: Db; runInProcess?: (origin: string) => Promise<unknown> };
 
 /**
- * verify → record → enqueue → respond, for any provider. Answers 202 accepted, 200
- * duplicate, 400/401/404/413/415/429 for bad requests, 503 only when storing failed.
+ * verify → rate-limit → record → enqueue → respond, for any provider. Answers 202 accepted,
+ * 200 duplicate, 400/401/404/408/413/415/429 for bad requests, 503 only when storing failed.
  * Unverified bodies are never stored; the 2xx comes after the row is committed.
  */
 export async function handleWebhookRequest(
@@ -77,15 +84,19 @@ export async function handleWebhookRequest(
     rejections.record(target.id, target.providerRowId, `${status} ${reason}`);
     return rejection(status, reason, headers);
   };
+  const unverifiedKey = `${target.id}|${clientAddress(request)}`;
+  const overLimit = (limit: ReturnType<RateLimiter['take']>, headers?: Record<string, string>) =>
+    limit.ok ? null : reject(429, 'rate limit exceeded', { ...headers, 'retry-after': String(limit.retryAfterSeconds) });
+  /** Not verified: charged to the sender's own bucket; once that is empty the answer is 429 (same headers). */
+  const rejectUnverified = (status: number, reason: string, headers?: Record<string, string>) =>
+    overLimit(unverifiedLimiter.take(unverifiedKey), headers) ?? reject(status, reason, headers);
 
-  const limit = limiter.take(target.id);
-  if (!limit.ok) return reject(429, 'rate limit exceeded', { 'retry-after': String(limit.retryAfterSeconds) });
   if (!capability.contentTypes.includes(mediaType(request.headers.get('content-type')))) {
-    return reject(415, 'unsupported content type');
+    return rejectUnverified(415, 'unsupported content type');
   }
   const config = webhookConfig();
-  const body = await readBodyWithLimit(request, config.WEBHOOK_MAX_BODY_BYTES);
-  if (!body.ok) return reject(body.status, body.reason);
+  const body = await readBodyWithLimit(request, config.WEBHOOK_MAX_BODY_BYTES, config.WEBHOOK_BODY_TIMEOUT_MS);
+  if (!body.ok) return rejectUnverified(body.status, body.reason, body.status === 408 ? { connection: 'close' } : undefined);
 
   let verdict;
   try {
@@ -99,13 +110,16 @@ export async function handleWebhookRequest(
     if (err instanceof SecretUnreadableError) return reject(503, 'webhook secret unreadable: re-enter it on the configure page');
     verdict = { ok: false as const, status: 400 as const, reason: 'body is not valid UTF-8' };
   }
-  if (!verdict.ok) return reject(verdict.status, verdict.reason);
+  if (!verdict.ok) return rejectUnverified(verdict.status, verdict.reason);
+  const unauthenticated = verdict.kind === 'respond' && verdict.unauthenticated === true;
+  const limited = overLimit(unauthenticated ? unverifiedLimiter.take(unverifiedKey) : limiter.take(target.id));
+  if (limited) return limited;
   if (verdict.kind === 'deliveries' && !verdict.deliveries.every((d) => storableJson(d.payload))) {
     return reject(400, 'body holds NUL characters, lone surrogates or nesting deeper than 64');
   }
   if (verdict.kind === 'respond') {
     if (verdict.confirmsWebhook) await markWebhookConfirmed(db, target.id).catch(() => {});
-    return verdict.response;
+    return withWebhookHeaders(verdict.response);
   }
 
   const headers = redactHeaders(request.headers, capability.secretHeaders);

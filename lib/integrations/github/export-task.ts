@@ -33,7 +33,7 @@ export async function exportGithubTask(ctx: TaskSyncContext) {
     .select()
     .from(externalTaskMappings)
     .where(and(eq(externalTaskMappings.taskId, task.id), eq(externalTaskMappings.integrationId, ctx.integration.id)));
-  if (existing) return { externalKey: existing.externalKey ?? '', externalUrl: existing.externalUrl ?? '', created: false };
+  if (existing) return { externalKey: existing.externalKey ?? '', externalUrl: existing.externalUrl, created: false };
   const repo = parseRepo(ctx.integration.externalId);
   const { members } = await readIssueLinks(ctx.db, { integrationId: ctx.integration.id, projectId: task.projectId, externalIds: [] });
   const fields = taskFields(task, createMemberMatcher(members));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TaskStatus } from '@/db/schema';
+import { externalUrlSchema } from '@/lib/safe-external-url';
 
 /** The parts of a GitHub issue Taskbridge reads, from the REST API or a webhook payload. */
 export const githubIssueSchema = z.object({
@@ -9,7 +10,7 @@ export const githubIssueSchema = z.object({
   body: z.string().nullish(),
   state: z.enum(['open', 'closed']),
   state_reason: z.string().nullish(),
-  html_url: z.string(),
+  html_url: externalUrlSchema('a GitHub issue html_url'),
   updated_at: z.string(),
   labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).default([]),
   assignees: z.array(z.object({ login: z.string() })).nullish(),

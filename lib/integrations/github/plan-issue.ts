@@ -22,7 +22,7 @@ export type PlannedMilestone = { externalId: string; title: string; description:
 export type IssuePlan = {
   externalId: string;
   externalKey: string;
-  externalUrl: string;
+  externalUrl: string | null;
   externalUpdatedAt: string;
   taskId: string;
   isNew: boolean;

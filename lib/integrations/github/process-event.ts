@@ -4,6 +4,8 @@ import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
 import { externalTaskMappings, taskSyncEvents } from '@/db/schema';
+import { externalUrlSchema } from '@/lib/safe-external-url';
+import { parseWebhookPayload } from '@/lib/webhooks/errors';
 import type { IntegrationConnection } from '../types';
 import { createGithubClient, parseRepo } from './client';
 import { createMemberMatcher, githubIssueSchema } from './map-fields';
@@ -27,12 +29,13 @@ const issuesPayloadSchema = z.object({
 const commentPayloadSchema = z.object({
   action: z.string(),
   issue: z.object({ id: z.number(), pull_request: z.unknown().optional() }),
-  comment: z.object({ id: z.number(), body: z.string().nullish(), html_url: z.string(), updated_at: z.string(), user: z.object({ login: z.string() }) }),
+  comment: z.object({ id: z.number(), body: z.string().nullish(), html_url: externalUrlSchema('a GitHub comment html_url'), updated_at: z.string(), user: z.object({ login: z.string() }) }),
 });
 const pullPayloadSchema = z.object({
   action: z.string(),
-  pull_request: z.object({ id: z.number(), number: z.number(), title: z.string(), body: z.string().nullish(), html_url: z.string(), merged: z.boolean().nullish() }),
+  pull_request: z.object({ id: z.number(), number: z.number(), title: z.string(), body: z.string().nullish(), html_url: externalUrlSchema('a GitHub pull request html_url'), merged: z.boolean().nullish() }),
 });
+const pushPayloadSchema = z.object({ ref: z.string(), commits: z.array(z.unknown()).default([]) });
 
 /**
  * Applies one GitHub webhook event — through the same plan/write path as the import, so an
@@ -52,7 +55,7 @@ export async function processGithubEvent(t: Target, event: GithubEvent): Promise
     return { skipped: `event from ${from}, not ${repoFullName}` };
   }
   if (event.eventType === 'issues') {
-    const p = issuesPayloadSchema.parse(event.payload);
+    const p = parseWebhookPayload(issuesPayloadSchema, event.payload, `[github] ${event.eventType}`);
     const externalId = String(p.issue.id);
     if (p.action === 'deleted' || p.action === 'transferred') {
       const moved = p.changes?.new_repository && p.changes.new_issue ? `${p.changes.new_repository.full_name}#${p.changes.new_issue.number}` : null;
@@ -73,7 +76,7 @@ export async function processGithubEvent(t: Target, event: GithubEvent): Promise
     return { action: p.action, taskId: plan.taskId, ...written, fields: plan.changedFields, conflicts: plan.conflicts.length };
   }
   if (event.eventType === 'issue_comment') {
-    const p = commentPayloadSchema.parse(event.payload);
+    const p = parseWebhookPayload(commentPayloadSchema, event.payload, `[github] ${event.eventType}`);
     if (p.issue.pull_request) return { skipped: 'pull request comment' };
     const taskId = await taskOf(db, integration.id, String(p.issue.id));
     if (!taskId) return { skipped: 'issue not linked' };
@@ -91,7 +94,7 @@ export async function processGithubEvent(t: Target, event: GithubEvent): Promise
     return { taskId, comment: p.action, recorded: rows.length };
   }
   if (event.eventType === 'pull_request') {
-    const p = pullPayloadSchema.parse(event.payload);
+    const p = parseWebhookPayload(pullPayloadSchema, event.payload, `[github] ${event.eventType}`);
     const numbers = [...(p.pull_request.body ?? '').matchAll(/\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?)\s+#(\d+)/gi)].map((m) => Number(m[1]));
     const linked: string[] = [];
     for (const n of new Set(numbers)) {
@@ -114,7 +117,7 @@ export async function processGithubEvent(t: Target, event: GithubEvent): Promise
     return { pullRequest: p.pull_request.number, action: p.action, linkedTasks: linked };
   }
   if (event.eventType === 'push') {
-    const p = z.object({ ref: z.string(), commits: z.array(z.unknown()).default([]) }).parse(event.payload);
+    const p = parseWebhookPayload(pushPayloadSchema, event.payload, '[github] push');
     await logAction(db, { actionType: 'webhook', status: 'info', ...pick(base), description: `[github] push to ${p.ref}: ${p.commits.length} commit(s).` });
     return { ref: p.ref, commits: p.commits.length };
   }

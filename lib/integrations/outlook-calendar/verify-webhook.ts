@@ -34,6 +34,7 @@ export const outlookCalendarWebhook: WebhookCapability = {
         ok: true,
         kind: 'respond',
         confirmsWebhook: false,
+        unauthenticated: true,
         response: plainTextResponse(200, validationToken),
       };
     }

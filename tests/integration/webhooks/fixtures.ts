@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { integrationSecret } from '@/db/queries/integrations';
+import { recordDeliveries } from '@/db/queries/webhook-ingest';
 import { integrationProviders, integrationWebhooks, projectIntegrations } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secrets';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
@@ -50,6 +51,15 @@ export async function createWebhookIntegration(
     })
     .returning();
   return { user, project, integration: integration!, secret, providerRowId: providerRow!.id };
+}
+
+/** A new GitHub integration with one stored (pending, never attempted) `issues` delivery. */
+export async function storedDelivery(deliveryId: string, payload: unknown = { n: 1 }) {
+  const { integration, providerRowId } = await createWebhookIntegration('github');
+  const [row] = await recordDeliveries(getDb(), [
+    { integrationId: integration.id, providerId: providerRowId, deliveryId, eventType: 'issues', eventAction: 'opened', payload, headers: {} },
+  ]);
+  return { integrationId: integration.id, id: row!.id };
 }
 
 let appServer: Promise<string> | undefined;

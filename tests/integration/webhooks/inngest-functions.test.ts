@@ -1,20 +1,10 @@
 import { UserFacingError } from '@/lib/errors';
 import { InngestTestEngine } from '@inngest/test';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
-import { recordDeliveries } from '@/db/queries/webhook-ingest';
 import { webhookProcess } from '@/inngest/functions/webhook-process';
 import { webhookSweep } from '@/inngest/functions/webhook-sweep';
 import { PermanentWebhookError } from '@/lib/webhooks/errors';
-import { createWebhookIntegration, deliveriesOf, swapHandler } from './fixtures';
-
-async function storedDelivery(deliveryId: string) {
-  const { integration, providerRowId } = await createWebhookIntegration('github');
-  const [row] = await recordDeliveries(getDb(), [
-    { integrationId: integration.id, providerId: providerRowId, deliveryId, eventType: 'issues', eventAction: 'opened', payload: { n: 1 }, headers: {} },
-  ]);
-  return { integrationId: integration.id, id: row!.id };
-}
+import { deliveriesOf, storedDelivery, swapHandler } from './fixtures';
 
 const engineFor = (d: { id: string; integrationId: string }) =>
   new InngestTestEngine({

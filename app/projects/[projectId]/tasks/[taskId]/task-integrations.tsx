@@ -2,6 +2,7 @@ import { Badge, Card, formatDateTime } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { listTaskExternalLinks } from '@/db/queries/tasks';
 import type { TaskSyncEvent } from '@/db/schema';
+import { safeExternalUrl } from '@/lib/safe-external-url';
 import { listExportTargets, listTaskLinkStates, listTaskSyncEvents } from '@/lib/sync/task-timeline';
 import { CreateIssueButton } from './create-issue-button';
 
@@ -43,11 +44,12 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
           {links.map((l) => {
             const key = l.externalKey ?? l.externalId;
             const state = states.get(l.id);
+            const href = safeExternalUrl(l.externalUrl); // stored values predate the check too
             return (
               <li key={l.id} data-testid="external-link-row" className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2">
                 <span className="min-w-0 text-sm">
-                  {l.externalUrl ? (
-                    <a href={l.externalUrl} target="_blank" rel="noreferrer noopener" className="font-medium text-indigo-700 hover:underline">
+                  {href ? (
+                    <a href={href} target="_blank" rel="noreferrer noopener" className="font-medium text-indigo-700 hover:underline">
                       {key}
                     </a>
                   ) : (

@@ -8,6 +8,7 @@ export const deliveryStatusTone: Record<IntegrationWebhook['status'], BadgeTone>
   processed: 'green',
   failed: 'red',
   no_handler: 'amber',
+  invalid: 'red',
 };
 
 const SENSITIVE_HEADER = /signature|secret|token|authorization|cookie|api-key/i;
