@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { formatProductionConfigError, isProductionStart, productionConfigProblems } from '../lib/production-config';
 import { prepareDatabase } from './with-database';
 
@@ -19,7 +20,9 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 process.env.NEXTAUTH_URL ??= process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`;
 const db = await prepareDatabase();
 const args = [mode, ...process.argv.slice(3)];
-const child = spawn(process.execPath, [createRequire(import.meta.url).resolve('next/dist/bin/next'), ...args], {
+// Node's whole-request deadline (408 + close) for slow senders: see scripts/request-deadline.cjs.
+const preload = ['--require', path.join(import.meta.dirname, 'request-deadline.cjs')];
+const child = spawn(process.execPath, [...preload, createRequire(import.meta.url).resolve('next/dist/bin/next'), ...args], {
   stdio: 'inherit',
   env: process.env,
 });

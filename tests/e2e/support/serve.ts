@@ -82,7 +82,8 @@ const build = spawnSync(
 if (build.status !== 0) await shutdown(build.status ?? 1);
 
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-server = spawn('flock', ['-s', lockFile, process.execPath, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+const deadline = path.join(root, 'scripts', 'request-deadline.cjs'); // as npm start does
+server = spawn('flock', ['-s', lockFile, process.execPath, '--require', deadline, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
   stdio: ['ignore', 'pipe', 'pipe'],
   cwd: root,
   env: appEnv,
