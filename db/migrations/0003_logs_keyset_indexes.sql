@@ -1,0 +1,11 @@
+DROP INDEX "integration_logs_integration_id_timestamp_index";--> statement-breakpoint
+DROP INDEX "integration_logs_action_type_timestamp_index";--> statement-breakpoint
+DROP INDEX "integration_logs_status_timestamp_index";--> statement-breakpoint
+DROP INDEX "integration_webhooks_integration_id_received_at_index";--> statement-breakpoint
+DROP INDEX "integration_webhooks_event_type_received_at_index";--> statement-breakpoint
+CREATE INDEX "integration_logs_integration_id_timestamp_id_index" ON "integration_logs" USING btree ("integration_id","timestamp","id");--> statement-breakpoint
+CREATE INDEX "integration_logs_integration_id_status_timestamp_id_index" ON "integration_logs" USING btree ("integration_id","status","timestamp","id");--> statement-breakpoint
+CREATE INDEX "integration_logs_integration_id_action_type_timestamp_id_index" ON "integration_logs" USING btree ("integration_id","action_type","timestamp","id");--> statement-breakpoint
+CREATE INDEX "integration_webhooks_integration_id_received_at_id_index" ON "integration_webhooks" USING btree ("integration_id","received_at","id");--> statement-breakpoint
+CREATE INDEX "integration_webhooks_integration_id_status_received_at_id_index" ON "integration_webhooks" USING btree ("integration_id","status","received_at","id");--> statement-breakpoint
+CREATE INDEX "integration_webhooks_integration_id_event_type_received_at_id_index" ON "integration_webhooks" USING btree ("integration_id","event_type","received_at","id");
