@@ -20,6 +20,8 @@ import { seedPages } from './bench/seed-pages';
 const REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS || 40);
 const WARMUP = Number(process.env.BENCH_PAGE_WARMUP || 5);
 const BUDGET_MS = 200;
+/** A comma-separated subset of the page names below (default: all). */
+const ONLY = process.env.BENCH_PAGES?.split(',').map((s) => s.trim()).filter(Boolean);
 const counts = { integrations: 10, logs: 100_000, deliveries: 100_000, tasks: 10_000 };
 const bench = await startBench('pages');
 const { profileDir, encryptionKeys, database, db } = bench;
@@ -76,7 +78,7 @@ try {
   await waitForServer(`${server.base}/signin`, server.process);
   log(`${REQUESTS} sequential requests per page after ${WARMUP} warm-up requests`);
   const results: PageResult[] = [];
-  for (const target of targets) {
+  for (const target of targets.filter((t) => !ONLY || ONLY.includes(t.name) || t.name === 'bare')) {
     const r = await measurePage(server.base, target, REQUESTS, WARMUP);
     results.push(r);
     if (r.error !== undefined) log(`${r.name.padEnd(20)} FAILED: ${r.error}`);
