@@ -45,9 +45,11 @@ export async function startNextServer(options: { env: Record<string, string | un
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
-    // flock does not forward signals: stop next start (its child) first. Next exits on
-    // SIGTERM through process.exit, which is when node writes the --cpu-prof file.
-    for (const pid of [...childPids(child.pid!), child.pid!]) {
+    // flock does not forward signals: stop next start (its child); flock exits when it has.
+    // Next exits on SIGTERM through process.exit (after in-flight requests), which is when
+    // node writes the --cpu-prof file. Only a flock still waiting for the lock is killed.
+    const kids = childPids(child.pid!);
+    for (const pid of kids.length ? kids : [child.pid!]) {
       try {
         process.kill(pid, 'SIGTERM');
       } catch {

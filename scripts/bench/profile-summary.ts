@@ -42,17 +42,29 @@ const SEPARATE: Record<string, keyof ProfileSummary['separate']> = {
 export function moduleOf(url: string, root: string): string {
   if (!url) return '(native)';
   if (url.startsWith('node:')) return '(node)';
-  let p = url.startsWith('file://') ? fileURLToPath(url) : url;
+  if (url.startsWith('evalmachine.')) return '(eval)';
+  if (url.startsWith('wasm://')) return '(wasm)';
+  let p = url.startsWith('file://') ? fileURLToPath(url) : safeDecode(url);
   p = p.replace(/^turbopack:\/\/\/?/, '').replace(/^webpack:\/\/[^/]*\//, '').replace(/^\[project\]\//, '');
   const nm = p.lastIndexOf('node_modules/');
   if (nm >= 0) {
     const parts = p.slice(nm + 'node_modules/'.length).split('/');
     const pkg = parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+    if (pkg === 'src') return '(node_modules, package unnamed by its source map)';
     return pkg === 'next' ? '(next internals)' : pkg;
   }
   if (path.isAbsolute(p)) p = path.relative(root, p);
   if (p.startsWith('.next/')) return '(next build output)';
+  if (p.startsWith('[turbopack]/')) return '(next internals)';
   return p;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 type Mapper = (url: string, line: number, column: number) => string;
@@ -74,7 +86,12 @@ function sourceMapper(): Mapper {
   };
   return (url, line, column) => {
     const entry = load(url)?.findEntry(line, column) as { originalSource?: string } | undefined;
-    return entry?.originalSource || url;
+    const source = entry?.originalSource;
+    if (!source) return url;
+    // Turbopack's sources are relative to the chunk (../../../lib/x.ts); others carry a scheme.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith('[')) return source;
+    const chunk = url.startsWith('file://') ? fileURLToPath(url) : url;
+    return path.resolve(path.dirname(chunk), safeDecode(source));
   };
 }
 

@@ -38,7 +38,8 @@ describe('summarizeProfiles', () => {
     const chunk = path.join(dir, '.next', 'server', 'chunks', 'page.js');
     fs.mkdirSync(path.dirname(chunk), { recursive: true });
     fs.writeFileSync(chunk, 'x();\n');
-    fs.writeFileSync(`${chunk}.map`, JSON.stringify({ version: 3, sources: ['turbopack:///[project]/app/page.tsx'], names: [], mappings: 'AAAA' }));
+    // Turbopack writes sources relative to the chunk.
+    fs.writeFileSync(`${chunk}.map`, JSON.stringify({ version: 3, sources: ['../../../app/page.tsx'], names: [], mappings: 'AAAA' }));
     const profile = fixture();
     profile.nodes.find((n) => n.id === 8)!.callFrame.url = `file://${chunk}`;
     const mapped = summarizeProfiles([profile], { root: dir });
@@ -65,6 +66,9 @@ describe('moduleOf', () => {
     ['file:///srv/app/node_modules/next/dist/compiled/next-server/app-page.runtime.prod.js', '(next internals)'],
     ['turbopack:///[project]/lib/auth/session.ts', 'lib/auth/session.ts'],
     ['node:internal/timers', '(node)'],
+    ['/srv/app/.next/server/chunks/../../../node_modules/%40neondatabase/serverless/index.mjs', '@neondatabase/serverless'],
+    ['evalmachine.<anonymous>', '(eval)'],
+    ['[turbopack]/nodejs/runtime/build-base.ts', '(next internals)'],
     ['', '(native)'],
   ])('%s → %s', (url, expected) => {
     expect(moduleOf(url, '/srv/app')).toBe(expected);
