@@ -1,18 +1,14 @@
 import '../db/node-websocket';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import webhookDefinitions from '@octokit/webhooks-examples';
 import { eq, inArray } from 'drizzle-orm';
-import { createDb } from '../db/client';
 import { integrationProviders, integrationWebhooks, projectIntegrations, projectMembers, projects, users } from '../db/schema';
 import { integrationSecret } from '../db/queries/integrations';
 import { encryptSecret } from '../lib/crypto/secrets';
-import { startTestDatabase } from '../tests/setup/test-database';
 import { startEventSink } from './bench/event-sink';
 import { closedLoop, median, openLoop, type Target } from './bench/load';
+import { startNextServer, waitForServer } from './bench/next-server';
+import { finishBench, log, startBench } from './bench/setup';
 
 /**
  * `npm run bench:webhooks`: production build (if stale) served by `next start` on loopback
@@ -26,48 +22,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const PACED_COUNT = Number(process.env.BENCH_PACED_COUNT || 1000);
 /** `in-process` (default): processing runs in the same server. `sink`: events go to a local sink (ingest path only). */
 const JOBS = process.env.BENCH_JOBS === 'sink' ? 'sink' : 'in-process';
-const root = process.cwd();
-const lockFile = '/tmp/tb/build.lock';
-const log = (...args: unknown[]) => console.log('[bench]', ...args);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-// Long: the shared build lock may be held by a build elsewhere (next start waits for it).
-async function waitForServer(url: string, child: ChildProcess, timeoutMs = 600_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      await fetch(url, { method: 'POST' });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error('next start did not answer in time');
-}
-
-fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-const build = spawnSync('flock', [lockFile, process.execPath, '--import', 'tsx', 'tests/e2e/support/build-if-stale.ts'], {
-  stdio: 'inherit',
-  cwd: root,
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
-
-const encryptionKeys = `bench1:${randomBytes(32).toString('base64url')}`;
-process.env.TASKBRIDGE_ENCRYPTION_KEYS = encryptionKeys;
-const database = await startTestDatabase('bench');
-log(`database: ${database.kind}`);
-const { db, pool } = createDb(database.env.DATABASE_URL, 2);
+const bench = await startBench('bench');
+const { profileDir, encryptionKeys, database, db } = bench;
 
 // One GitHub integration with a known webhook secret.
 const secret = randomBytes(24).toString('base64url');
@@ -86,32 +42,23 @@ const [integration] = await db
 
 const sink = JOBS === 'sink' ? await startEventSink() : undefined;
 const jobsEnv = sink ? { INNGEST_DEV: '0', INNGEST_EVENT_KEY: 'bench', INNGEST_BASE_URL: sink.url } : { INNGEST_DEV: '', INNGEST_EVENT_KEY: '' };
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-// A shared flock: no build may replace .next while this server runs.
-const server = spawn('flock', ['-s', lockFile, process.execPath, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
+const server = await startNextServer({
+  profileDir,
   env: {
-    ...process.env,
     ...database.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
     TASKBRIDGE_ENCRYPTION_KEYS: encryptionKeys,
     TASKBRIDGE_BENCH: '1',
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-    NEXTAUTH_URL: base,
-    APP_URL: base,
     WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000',
     ...jobsEnv,
   },
 });
+const { base } = server;
 
 let exitCode = 0;
 let summaryLine = '';
 try {
-  await waitForServer(`${base}/bench/bare`, server);
+  await waitForServer(`${base}/bench/bare`, server.process, 'POST');
   const example = webhookDefinitions.find((d) => d.name === 'issues')!.examples.find((e) => (e as { action?: string }).action === 'opened')!;
   const body = JSON.stringify(example);
   const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -193,25 +140,5 @@ try {
 } catch (err) {
   console.error('[bench] failed:', err instanceof Error ? err.message : err);
   exitCode = 1;
-} finally {
-  // flock does not forward signals: stop next start (its child) first.
-  const children = (() => {
-    try {
-      return fs.readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  })();
-  for (const pid of [...children, server.pid!]) {
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  await pool.end().catch(() => {});
-  await database.stop().catch(() => {});
-  await sink?.close();
 }
-if (summaryLine) console.log(summaryLine); // the last line
-process.exit(exitCode);
+await finishBench(bench, server, { summaryLine, exitCode }, async () => sink?.close());

@@ -1,6 +1,7 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { integrationLogs, type IntegrationLog } from '../schema';
+import { cursorTime, keysetPage, type KeysetPage, type KeysetRequest, withCursor } from './keyset';
 
 type LogAction = IntegrationLog['actionType'];
 type LogStatus = IntegrationLog['status'];
@@ -33,18 +34,25 @@ export async function logAction(
   return row!;
 }
 
-export async function listIntegrationLogs(
-  db: DbOrTx,
-  integrationId: string,
-  filter: { status?: LogStatus; actionType?: LogAction; limit?: number } = {},
-): Promise<IntegrationLog[]> {
+export type LogFilter = { status?: LogStatus; actionType?: LogAction };
+export type ListedLog = IntegrationLog & { cursorAt: string };
+
+/** One page of an integration's log, newest first, optionally by status and action (keyset: see keyset.ts). */
+export async function listIntegrationLogsPage(db: DbOrTx, integrationId: string, request: LogFilter & KeysetRequest): Promise<KeysetPage<ListedLog>> {
   const where: SQL[] = [eq(integrationLogs.integrationId, integrationId)];
-  if (filter.status) where.push(eq(integrationLogs.status, filter.status));
-  if (filter.actionType) where.push(eq(integrationLogs.actionType, filter.actionType));
-  return db
-    .select()
-    .from(integrationLogs)
-    .where(and(...where))
-    .orderBy(desc(integrationLogs.timestamp))
-    .limit(filter.limit ?? 100);
+  if (request.status) where.push(eq(integrationLogs.status, request.status));
+  if (request.actionType) where.push(eq(integrationLogs.actionType, request.actionType));
+  return keysetPage({ time: integrationLogs.timestamp, id: integrationLogs.id }, request, (cursor, orderBy, limit) =>
+    db
+      .select({ ...getTableColumns(integrationLogs), cursorAt: cursorTime(integrationLogs.timestamp) })
+      .from(integrationLogs)
+      .where(withCursor(where, cursor))
+      .orderBy(...orderBy)
+      .limit(limit),
+  );
+}
+
+/** The newest entries of an integration's log (the first page). */
+export async function listIntegrationLogs(db: DbOrTx, integrationId: string, filter: LogFilter & { limit?: number } = {}): Promise<IntegrationLog[]> {
+  return (await listIntegrationLogsPage(db, integrationId, { ...filter, limit: filter.limit ?? 100 })).rows;
 }

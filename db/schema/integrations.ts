@@ -125,8 +125,10 @@ export const integrationWebhooks = pgTable(
     unique().on(t.integrationId, t.deliveryId),
     index().on(t.status, t.receivedAt),
     index().on(t.providerId, t.receivedAt),
-    index().on(t.integrationId, t.receivedAt),
-    index().on(t.eventType, t.receivedAt),
+    // The logs page's keyset pages, one index per filter it offers (see db/queries/keyset.ts).
+    index().on(t.integrationId, t.receivedAt, t.id),
+    index().on(t.integrationId, t.status, t.receivedAt, t.id),
+    index().on(t.integrationId, t.eventType, t.receivedAt, t.id),
     index().on(t.processed),
   ],
 );
@@ -175,10 +177,11 @@ export const integrationLogs = pgTable(
     timestamp: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index().on(t.integrationId, t.timestamp),
+    // The logs page's keyset pages, one index per filter it offers (see db/queries/keyset.ts).
+    index().on(t.integrationId, t.timestamp, t.id),
+    index().on(t.integrationId, t.status, t.timestamp, t.id),
+    index().on(t.integrationId, t.actionType, t.timestamp, t.id),
     index().on(t.providerId, t.timestamp),
-    index().on(t.actionType, t.timestamp),
-    index().on(t.status, t.timestamp),
   ],
 );
 export type IntegrationLog = InferSelectModel<typeof integrationLogs>;
