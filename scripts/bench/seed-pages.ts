@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { integrationProviders, milestones, projectIntegrations, projectMembers, projects, users } from '../../db/schema';
+import { integrationSecret } from '../../db/queries/integrations';
 import { encryptSecret } from '../../lib/crypto/secrets';
 import type { ProviderId } from '../../lib/integrations/provider-ids';
 
@@ -30,6 +31,7 @@ export async function seedPages(db: Db, counts: SeedCounts): Promise<Seeded> {
   const providerId = (slug: ProviderId) => providerRows.find((p) => p.providerType === slug)!.id;
   const created = [];
   for (const [i, [slug, externalId]] of INTEGRATIONS.slice(0, counts.integrations).entries()) {
+    const id = randomUUID();
     const [row] = await db
       .insert(projectIntegrations)
       .values({
@@ -37,7 +39,8 @@ export async function seedPages(db: Db, counts: SeedCounts): Promise<Seeded> {
         providerId: providerId(slug),
         externalId,
         createdBy: user!.id,
-        webhookSecret: await encryptSecret(randomUUID()),
+        id,
+        webhookSecret: await encryptSecret(randomUUID(), integrationSecret(id, 'webhook_secret')),
         connectionStatus: i === 7 ? 'reconnect_needed' : 'connected',
         syncEnabled: i % 3 !== 2,
         syncStatus: i === 5 ? 'error' : 'success',

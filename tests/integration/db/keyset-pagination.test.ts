@@ -5,6 +5,7 @@ import { listIntegrationLogsPage } from '@/db/queries/integration-logs';
 import { encodeCursor, type KeysetPage, type PageCursor, pageCursorSchema } from '@/db/queries/keyset';
 import { listWebhookDeliveries } from '@/db/queries/webhook-deliveries';
 import { integrationLogs, integrationProviders, integrationWebhooks, projectIntegrations } from '@/db/schema';
+import { integrationSecret } from '@/db/queries/integrations';
 import { encryptSecret } from '@/lib/crypto/secrets';
 import { parseLogFilters } from '@/app/integrations/project/[projectId]/[integrationId]/logs/log-filters';
 import { createProject, createUser } from '../../helpers/factories';
@@ -19,7 +20,9 @@ let integrationId = '';
 let otherId = '';
 
 async function createIntegration(projectId: string, providerId: string, userId: string, externalId: string) {
-  const [row] = await getDb().insert(projectIntegrations).values({ projectId, providerId, externalId, createdBy: userId, webhookSecret: await encryptSecret('s') }).returning();
+  const id = crypto.randomUUID();
+  const webhookSecret = await encryptSecret('s', integrationSecret(id, 'webhook_secret'));
+  const [row] = await getDb().insert(projectIntegrations).values({ id, projectId, providerId, externalId, createdBy: userId, webhookSecret }).returning();
   return row!.id;
 }
 
