@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
-import { externalTaskMappings, taskSyncEvents } from '@/db/schema';
+import { externalTaskMappings, integrationWebhooks, taskSyncEvents } from '@/db/schema';
 import type { IntegrationConnection } from '../types';
 import { createGithubClient, parseRepo } from './client';
 import { createMemberMatcher, githubIssueSchema } from './map-fields';
@@ -63,6 +63,7 @@ export async function processGithubEvent(t: Target, event: GithubEvent): Promise
     const existing = links.get(externalId);
     const names = p.issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
     if (!existing && settings.labelFilter.length && !names.some((n) => settings.labelFilter.includes(n))) return { skipped: 'label filter' };
+    if (!existing && (await wasRemoved(db, integration.id, p.issue.id))) return { skipped: 'issue was deleted or transferred' };
     const plan = planIssue(p.issue, existing, { repoFullName, matcher: createMemberMatcher(members), policy: settings.conflictPolicy });
     if (!plan) return { action: p.action, unchanged: true };
     const written = await writeIssuePlans(db, base, [plan]);
@@ -129,6 +130,24 @@ async function taskOf(db: Db, integrationId: string, externalId: string): Promis
     .from(externalTaskMappings)
     .where(and(eq(externalTaskMappings.integrationId, integrationId), eq(externalTaskMappings.externalId, externalId)));
   return m?.taskId;
+}
+
+/**
+ * Webhooks arrive out of order: an `opened` or `edited` delivered after the issue's
+ * `deleted`/`transferred` must not import a task for an issue that is gone (the sync never
+ * lists it again, so nothing would ever unlink that task).
+ */
+async function wasRemoved(db: Db, integrationId: string, issueId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: integrationWebhooks.id })
+    .from(integrationWebhooks)
+    .where(and(
+      eq(integrationWebhooks.integrationId, integrationId), eq(integrationWebhooks.eventType, 'issues'),
+      inArray(integrationWebhooks.eventAction, ['deleted', 'transferred']),
+      sql`${integrationWebhooks.payload} -> 'issue' ->> 'id' = ${String(issueId)}`,
+    ))
+    .limit(1);
+  return Boolean(row);
 }
 
 /** A deleted or transferred issue: the task stays, its link stops syncing and says why. */

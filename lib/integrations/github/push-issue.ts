@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { faultPoint } from '@/lib/sync/fault-points';
 import { logAction } from '@/db/queries/integration-logs';
 import { externalTaskMappings, taskSyncEvents } from '@/db/schema';
 import { type GithubClient, translateGithubError } from './client';
@@ -32,6 +33,7 @@ export async function pushFields(
   } catch (err) {
     translateGithubError(err);
   }
+  faultPoint('push.sent');
   const snapshot = { ...link.snapshot, ...fields };
   await db
     .update(externalTaskMappings)

@@ -26,6 +26,7 @@ export async function createGithubIntegration(fake: FakeGithub, opts: { issues?:
   fake.addToken(token, { hooks: opts.hooks ?? true });
   fake.addRepo(repoName);
   if (opts.issues) fake.seedIssues(repoName, opts.issues);
+  const webhookSecret = randomSecret();
   const provider = await getProviderRow(db, 'github');
   const [integration] = await db
     .insert(projectIntegrations)
@@ -35,14 +36,14 @@ export async function createGithubIntegration(fake: FakeGithub, opts: { issues?:
       externalId: repoName,
       accessToken: await encryptSecret(token),
       accessTokenHint: token.slice(-4),
-      webhookSecret: await encryptSecret(randomSecret()),
+      webhookSecret: await encryptSecret(webhookSecret),
       settings: opts.settings ?? {},
       syncEnabled: true,
       connectionStatus: 'connected',
       createdBy: owner.id,
     })
     .returning();
-  return { db, owner, project, integration: integration!, repoName, token };
+  return { db, owner, project, integration: integration!, repoName, token, webhookSecret };
 }
 
 /** The project's tasks joined with their GitHub links, ordered by issue key. */
