@@ -20,6 +20,8 @@ export class FakeGithub {
   readonly tokens = new Map<string, { hooks: boolean }>();
   readonly requests: FakeRequest[] = [];
   readonly faults: Fault[] = [];
+  /** Runs once, right before the next issue PATCH is applied: a person editing while an API write is in flight. */
+  beforeNextPatch: (() => void) | null = null;
   /** Every `issues` webhook GitHub would have sent, in order (API writes and edits made here alike). */
   readonly outbox: FakeDelivery[] = [];
   rate = { limit: 5000, remaining: 5000, resetAt: Date.now() + 3_600_000 };
@@ -155,6 +157,9 @@ export class FakeGithub {
       if (!issue) return send(404, { message: 'Not Found' });
       if (method === 'GET') return send(200, issue);
       if (method === 'PATCH') {
+        const interleaved = this.beforeNextPatch;
+        this.beforeNextPatch = null;
+        interleaved?.();
         this.patchIssue(repo, issue, body);
         return send(200, issue);
       }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppEdit, commandArbs, Crash, CreateIssue, Deliver, GithubEdit, type Model, Push, RemoveIssue, Sync } from './model/commands';
+import { AppEdit, commandArbs, Crash, CreateIssue, Deliver, GithubEdit, GithubEditDuringPush, type Model, Push, RemoveIssue, Sync } from './model/commands';
 import { runModel } from './model/run';
 import type { System } from './model/system';
 import { startFakeForTests } from './github-fixture';
@@ -38,10 +38,15 @@ const property = fc.asyncProperty(
   },
 );
 
-function check(params: fc.Parameters<[string, number, Iterable<fc.AsyncCommand<Model, System>>]>) {
-  // On failure fast-check's message names the seed and path: MODEL_SEED/MODEL_PATH replay it.
+/** Runs the property; prints how many runs passed and the seed (a failure's message names seed and path). */
+async function check(params: fc.Parameters<[string, number, Iterable<fc.AsyncCommand<Model, System>>]>) {
+  // MODEL_SEED (+ MODEL_PATH) replays a reported failure; MODEL_TIME_LIMIT_MS caps the long run.
   const replay = process.env.MODEL_SEED ? { seed: Number(process.env.MODEL_SEED), path: process.env.MODEL_PATH, endOnFailure: true } : {};
-  return fc.assert(property, { ...params, ...replay });
+  const limit = process.env.MODEL_TIME_LIMIT_MS ? { interruptAfterTimeLimit: Number(process.env.MODEL_TIME_LIMIT_MS), markInterruptAsFailure: false } : {};
+  const started = Date.now();
+  const out = await fc.check(property, { ...params, ...limit, ...replay });
+  console.log(`[model] ${out.numRuns} runs, seed ${out.seed}, ${((Date.now() - started) / 1000).toFixed(0)} s${out.interrupted ? ' (time limit)' : ''}`);
+  if (out.failed) throw new Error(fc.defaultReportMessage(out));
 }
 
 describe('GitHub two-way sync, model-based (fast-check)', () => {
@@ -66,4 +71,7 @@ describe('GitHub two-way sync, regressions found by the model', () => {
 
   it('a crash after a page is written, before its pushes, does not lose the local edit', () =>
     expectConverges('newest', 1, [new Sync(true), new AppEdit(0, 'title', 1), new Push(true), new GithubEdit(0, 'description', 1), new Crash('sync.page-written')]));
+
+  it('an edit on GitHub while a push is in flight reaches the task', () =>
+    expectConverges('newest', 1, [new Sync(true), new AppEdit(0, 'title', 1), new GithubEditDuringPush(0, 'description', 1), new Push(false)]));
 });

@@ -67,26 +67,40 @@ export class AppEdit extends Base {
   toString() { return `AppEdit(${this.pick}, ${this.field}, ${this.v})`; }
 }
 
+function editOnGithub(s: System, pick: number, field: EditField, v: number) {
+  const issues = s.issues();
+  if (!issues.length) return;
+  const issue = at(issues, pick);
+  const patch = {
+    title: { title: at(TITLES, v) },
+    description: { body: at(BODIES, v) },
+    status: at(STATES, v),
+    labels: { labels: at(LABELS, v) },
+    assignees: { assignees: at(LOGINS, v) },
+    milestone: { milestone: at(MILESTONES, v) },
+  }[field];
+  const before = issueFields(issue as never);
+  s.fake.editIssue(s.repoName, issue.number, patch);
+  s.record('remote', `issue:${issue.number}`, before, issueFields(issue as never));
+}
+
 /** A person edits one field of an issue on GitHub (webhooks are emitted). */
 export class GithubEdit extends Base {
   constructor(readonly pick: number, readonly field: EditField, readonly v: number) { super(); }
-  async apply(s: System) {
-    const issues = s.issues();
-    if (!issues.length) return;
-    const issue = at(issues, this.pick);
-    const patch = {
-      title: { title: at(TITLES, this.v) },
-      description: { body: at(BODIES, this.v) },
-      status: at(STATES, this.v),
-      labels: { labels: at(LABELS, this.v) },
-      assignees: { assignees: at(LOGINS, this.v) },
-      milestone: { milestone: at(MILESTONES, this.v) },
-    }[this.field];
-    const before = issueFields(issue as never);
-    s.fake.editIssue(s.repoName, issue.number, patch);
-    s.record('remote', `issue:${issue.number}`, before, issueFields(issue as never));
-  }
+  async apply(s: System) { editOnGithub(s, this.pick, this.field, this.v); }
   toString() { return `GithubEdit(${this.pick}, ${this.field}, ${this.v})`; }
+}
+
+/** The same edit, made while the app's next PATCH is in flight (after the app read the issue, before its write lands). */
+export class GithubEditDuringPush extends Base {
+  constructor(readonly pick: number, readonly field: EditField, readonly v: number) { super(); }
+  async apply(s: System) {
+    s.fake.beforeNextPatch = () => {
+      s.log(`  (${this} lands now)`);
+      editOnGithub(s, this.pick, this.field, this.v);
+    };
+  }
+  toString() { return `GithubEditDuringPush(${this.pick}, ${this.field}, ${this.v})`; }
 }
 
 /** A member creates a task (create-task action) and, maybe, "Create GitHub issue" (export action). */
@@ -201,17 +215,24 @@ const pick = fc.nat({ max: 50 });
 const v = fc.nat({ max: 11 });
 const field = fc.constantFrom(...FIELDS);
 
+const appEdit = fc.tuple(pick, field, v).map(([p, f, x]) => new AppEdit(p, f, x));
+const githubEdit = fc.tuple(pick, field, v).map(([p, f, x]) => new GithubEdit(p, f, x));
+const deliver = fc.tuple(pick, fc.constantFrom<DeliverMode>('next', 'next', 'any', 'twice', 'drop')).map(([p, m]) => new Deliver(p, m));
+const sync = fc.boolean().map((w) => new Sync(w));
+const push = fc.boolean().map((l) => new Push(l));
+
+/** Edits, deliveries, syncs and pushes weigh more: the bugs live in how they interleave. */
 export const commandArbs: Array<fc.Arbitrary<Cmd>> = [
-  fc.tuple(pick, field, v).map(([p, f, x]) => new AppEdit(p, f, x)),
-  fc.tuple(pick, field, v).map(([p, f, x]) => new GithubEdit(p, f, x)),
+  appEdit, appEdit, appEdit,
+  githubEdit, githubEdit, githubEdit,
+  fc.tuple(pick, field, v).map(([p, f, x]) => new GithubEditDuringPush(p, f, x)),
+  deliver, deliver, deliver,
+  sync, sync,
+  push, push,
   fc.tuple(v, fc.boolean()).map(([x, e]) => new CreateTask(x, e)),
   pick.map((p) => new Export(p)),
   v.map((x) => new CreateIssue(x)),
   fc.tuple(pick, fc.boolean()).map(([p, t]) => new RemoveIssue(p, t)),
-  fc.tuple(pick, fc.constantFrom<DeliverMode>('next', 'next', 'any', 'twice', 'drop')).map(([p, m]) => new Deliver(p, m)),
-  fc.tuple(pick, fc.constantFrom<DeliverMode>('next', 'any')).map(([p, m]) => new Deliver(p, m)),
-  fc.boolean().map((w) => new Sync(w)),
-  fc.boolean().map((l) => new Push(l)),
   fc.constantFrom<FaultPoint>('sync.page-written', 'push.sent').map((p) => new Crash(p)),
   fc.tuple(fc.constantFrom<500 | 429>(500, 429), fc.integer({ min: 1, max: 4 })).map(([st, n]) => new Faults(st, n)),
 ];

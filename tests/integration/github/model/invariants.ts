@@ -10,6 +10,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Every pending webhook delivered (or already dropped), the scheduled pushes run, failed deliveries retried, one full sync. */
 export async function quiesce(s: System) {
   s.fake.faults.length = 0;
+  s.fake.beforeNextPatch = null;
   setFaultHook(null);
   await settle(s);
   await s.syncWhole();

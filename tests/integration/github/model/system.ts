@@ -55,6 +55,7 @@ export class System {
     fake.outbox.length = 0;
     fake.requests.length = 0;
     fake.faults.length = 0;
+    fake.beforeNextPatch = null;
     deferred.queue.length = 0;
     const fx = await createGithubIntegration(fake, { issues: 0, settings: { conflictPolicy: policy } });
     const alice = await createUser('alice');
