@@ -9,6 +9,7 @@ import { planIssue } from './plan-issue';
 import { pushPlans } from './push-issue';
 import { readIssueLinks } from './read-links';
 import { githubSettingsSchema } from './schema';
+import { isGone, unlinkIssue } from './unlink-issue';
 import { clientDefaults } from './sync-issues';
 import { writeIssuePlans } from './write-issues';
 
@@ -86,6 +87,10 @@ export async function pushGithubTask(ctx: TaskSyncContext) {
   try {
     ({ data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: Number(mapping.externalKey.split('#').pop()) }));
   } catch (err) {
+    if (isGone(err)) {
+      await unlinkIssue(ctx.db, { integrationId: ctx.integration.id, providerId: ctx.integration.providerId }, { externalId: mapping.externalId }, 'deleted on GitHub');
+      return { pushed: [], pulled: [], conflicts: 0, unlinked: true };
+    }
     translateGithubError(err);
   }
   const issue = githubIssueSchema.parse(data);

@@ -12,6 +12,7 @@ import { pushPlans } from './push-issue';
 import { readIssueLinks } from './read-links';
 import { githubSettingsSchema } from './schema';
 import { clientDefaults } from './sync-issues';
+import { unlinkIssue } from './unlink-issue';
 import { writeIssuePlans } from './write-issues';
 
 export type GithubEvent = { eventType: string; action: string | null; payload: unknown };
@@ -56,7 +57,7 @@ export async function processGithubEvent(t: Target, event: GithubEvent): Promise
     const externalId = String(p.issue.id);
     if (p.action === 'deleted' || p.action === 'transferred') {
       const moved = p.changes?.new_repository && p.changes.new_issue ? `${p.changes.new_repository.full_name}#${p.changes.new_issue.number}` : null;
-      return unlink(db, base, externalId, p.action === 'deleted' ? 'deleted on GitHub' : `transferred to ${moved ?? 'another repository'}`);
+      return unlinkIssue(db, base, { externalId }, p.action === 'deleted' ? 'deleted on GitHub' : `transferred to ${moved ?? 'another repository'}`);
     }
     const settings = githubSettingsSchema.parse(integration.settings ?? {});
     const { links, members } = await readIssueLinks(db, { ...base, externalIds: [externalId] });
@@ -148,17 +149,4 @@ async function wasRemoved(db: Db, integrationId: string, issueId: number): Promi
     ))
     .limit(1);
   return Boolean(row);
-}
-
-/** A deleted or transferred issue: the task stays, its link stops syncing and says why. */
-async function unlink(db: Db, base: { integrationId: string; providerId: string }, externalId: string, why: string) {
-  const [m] = await db
-    .update(externalTaskMappings)
-    .set({ syncEnabled: false, snapshot: sql`${externalTaskMappings.snapshot} || ${JSON.stringify({ unlinked: why })}::jsonb`, updatedAt: new Date() })
-    .where(and(eq(externalTaskMappings.integrationId, base.integrationId), eq(externalTaskMappings.externalId, externalId), eq(externalTaskMappings.syncEnabled, true)))
-    .returning({ taskId: externalTaskMappings.taskId, key: externalTaskMappings.externalKey });
-  if (!m) return { unlinked: false };
-  await db.insert(taskSyncEvents).values({ taskId: m.taskId, integrationId: base.integrationId, kind: 'unlinked', summary: `Unlinked: ${m.key} was ${why}` });
-  await logAction(db, { actionType: 'webhook', status: 'warning', ...pick(base), description: `[github] ${m.key} was ${why}; its task was kept and unlinked.`, details: { taskId: m.taskId } });
-  return { unlinked: true, taskId: m.taskId };
 }

@@ -6,6 +6,7 @@ import { externalTaskMappings, taskSyncEvents } from '@/db/schema';
 import { type GithubClient, translateGithubError } from './client';
 import { githubIssueSchema, issueFields, issuePatch, syncedFieldNames, type SyncedFields } from './map-fields';
 import type { IssuePlan } from './plan-issue';
+import { isGone, unlinkIssue } from './unlink-issue';
 
 type Target = { integrationId: string; projectId: string; providerId: string };
 type Repo = { owner: string; repo: string };
@@ -23,7 +24,7 @@ export async function pushFields(
   repo: Repo,
   link: { taskId: string; externalKey: string; snapshot: Record<string, unknown> },
   fields: Partial<SyncedFields>,
-): Promise<{ updatedAt: string }> {
+): Promise<{ updatedAt: string } | null> {
   const number = Number(link.externalKey.split('#').pop());
   let data;
   try {
@@ -31,6 +32,10 @@ export async function pushFields(
       ...repo, issue_number: number, ...issuePatch(fields),
     }));
   } catch (err) {
+    if (isGone(err)) {
+      await unlinkIssue(db, target, { taskId: link.taskId }, 'deleted on GitHub');
+      return null;
+    }
     translateGithubError(err);
   }
   faultPoint('push.sent');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppEdit, commandArbs, Crash, CreateIssue, Deliver, GithubEdit, GithubEditDuringPush, type Model, Push, RemoveIssue, Sync } from './model/commands';
+import { AppEdit, commandArbs, Crash, CreateIssue, CreateTask, Deliver, GithubEdit, GithubEditDuringPush, type Model, Push, RemoveIssue, Sync } from './model/commands';
 import { runModel } from './model/run';
 import type { System } from './model/system';
 import { startFakeForTests } from './github-fixture';
@@ -46,7 +46,7 @@ async function check(params: fc.Parameters<[string, number, Iterable<fc.AsyncCom
   const started = Date.now();
   const out = await fc.check(property, { ...params, ...limit, ...replay });
   console.log(`[model] ${out.numRuns} runs, seed ${out.seed}, ${((Date.now() - started) / 1000).toFixed(0)} s${out.interrupted ? ' (time limit)' : ''}`);
-  if (out.failed) throw new Error(fc.defaultReportMessage(out));
+  if (out.failed) throw new Error(`${fc.defaultReportMessage(out)}\n${out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance)}`);
 }
 
 describe('GitHub two-way sync, model-based (fast-check)', () => {
@@ -74,4 +74,12 @@ describe('GitHub two-way sync, regressions found by the model', () => {
 
   it('an edit on GitHub while a push is in flight reaches the task', () =>
     expectConverges('newest', 1, [new Sync(true), new AppEdit(0, 'title', 1), new GithubEditDuringPush(0, 'description', 1), new Push(false)]));
+
+  it('an edit of a task whose issue was deleted (webhook lost) unlinks it instead of failing every sync', () =>
+    expectConverges('newest', 1, [new Sync(true), new RemoveIssue(0, false), new Deliver(1, 'drop'), new AppEdit(0, 'title', 1), new Push(false)]));
+
+  // Not a bug: GitHub went completed → not planned → completed (no webhook for a reason change), so against the
+  // last agreed value only the task changed. The model now treats such A-B-A writes as no change.
+  it('an A-B-A edit on GitHub does not beat a real edit in the app (long run, seed 968449029)', () =>
+    expectConverges('newest', 0, [new CreateTask(2, true), new GithubEdit(0, 'status', 8), new AppEdit(0, 'status', 0), new GithubEdit(0, 'status', 1)]));
 });

@@ -61,6 +61,7 @@ export async function convergenceViolations(s: System): Promise<string[]> {
       continue;
     }
     const n = Number(mapping.externalKey!.split('#').pop());
+    if (mapping.syncEnabled && (!mapping.lastSyncedAt || task.updatedAt > mapping.lastSyncedAt)) out.push(`#${n} still owes GitHub a push`);
     if (linkedIssues.has(n)) out.push(`issue #${n} is linked to two tasks`);
     linkedIssues.set(n, task.id);
     if (!s.userIssues.has(n) && !s.localTasks.has(task.id)) out.push(`issue #${n} (created by an export) imported as a second task`);
@@ -83,6 +84,10 @@ export async function convergenceViolations(s: System): Promise<string[]> {
       const newer = !l ? r : !r ? l : l.seq > r.seq ? l : r;
       const older = newer === l ? r : l;
       if (!newer || same(remote[f], newer.value)) continue;
+      // A-B-A: the newer write put back a value its side held before. If that is the last agreed value, the
+      // system rightly sees no change on that side (a three-way merge compares values) and the other side wins.
+      const restored = s.writes.some((w) => w.key === newer.key && w.field === f && w.seq <= newer.seq && same(w.prev, newer.value));
+      if (older && same(remote[f], older.value) && restored) continue;
       const recorded = conflicts.some((c) => c.taskId === task.id && (c.details as { field?: string }).field === f);
       if (!older || !same(remote[f], older.value)) out.push(`#${n} ${f}: lost edit, ${JSON.stringify(newer.value)} (${newer.side}) became ${JSON.stringify(remote[f])}`);
       else if (!recorded) out.push(`#${n} ${f}: the older ${older.side} write won without a recorded conflict`);

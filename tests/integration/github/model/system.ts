@@ -18,7 +18,7 @@ import { caller, deferred } from './hooks';
 
 export type Field = keyof SyncedFields;
 /** One user write, in GitHub's terms, as the ledger of the model keeps it. */
-export type Write = { side: 'local' | 'remote'; key: string; field: Field; value: unknown; seq: number; creation: boolean };
+export type Write = { side: 'local' | 'remote'; key: string; field: Field; value: unknown; prev: unknown; seq: number; creation: boolean };
 
 
 type Fake = FakeGithub & { stop: () => Promise<void> };
@@ -90,7 +90,7 @@ export class System {
     const seq = ++this.seq;
     for (const field of Object.keys(after) as Field[]) {
       if (before && JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
-      this.writes.push({ side, key, field, value: after[field], seq, creation: before === null });
+      this.writes.push({ side, key, field, value: after[field], prev: before?.[field], seq, creation: before === null });
     }
   }
   localFields(task: Task) { return taskFields(task, this.matcher()); }
