@@ -82,4 +82,9 @@ describe('GitHub two-way sync, regressions found by the model', () => {
   // last agreed value only the task changed. The model now treats such A-B-A writes as no change.
   it('an A-B-A edit on GitHub does not beat a real edit in the app (long run, seed 968449029)', () =>
     expectConverges('newest', 0, [new CreateTask(2, true), new GithubEdit(0, 'status', 8), new AppEdit(0, 'status', 0), new GithubEdit(0, 'status', 1)]));
+
+  // Not a bug: the GitHub edit of the same field lands between our read and our PATCH, which overwrites it (GitHub
+  // has no conditional write). The model now accepts that the PATCH, the later write at GitHub, wins.
+  it('a GitHub edit of the field our PATCH is writing is overwritten by it (long run, seed -1928288112)', () =>
+    expectConverges('newest', 1, [new Crash('sync.page-written'), new AppEdit(0, 'assignees', 2), new GithubEditDuringPush(0, 'assignees', 1), new Push(false), new GithubEditDuringPush(0, 'title', 0)]));
 });

@@ -67,7 +67,7 @@ export class AppEdit extends Base {
   toString() { return `AppEdit(${this.pick}, ${this.field}, ${this.v})`; }
 }
 
-function editOnGithub(s: System, pick: number, field: EditField, v: number) {
+function editOnGithub(s: System, pick: number, field: EditField, v: number, racing = false) {
   const issues = s.issues();
   if (!issues.length) return;
   const issue = at(issues, pick);
@@ -81,7 +81,7 @@ function editOnGithub(s: System, pick: number, field: EditField, v: number) {
   }[field];
   const before = issueFields(issue as never);
   s.fake.editIssue(s.repoName, issue.number, patch);
-  s.record('remote', `issue:${issue.number}`, before, issueFields(issue as never));
+  s.record('remote', `issue:${issue.number}`, before, issueFields(issue as never), racing);
 }
 
 /** A person edits one field of an issue on GitHub (webhooks are emitted). */
@@ -97,7 +97,7 @@ export class GithubEditDuringPush extends Base {
   async apply(s: System) {
     s.fake.beforeNextPatch = () => {
       s.log(`  (${this} lands now)`);
-      editOnGithub(s, this.pick, this.field, this.v);
+      editOnGithub(s, this.pick, this.field, this.v, true);
     };
   }
   toString() { return `GithubEditDuringPush(${this.pick}, ${this.field}, ${this.v})`; }

@@ -88,6 +88,9 @@ export async function convergenceViolations(s: System): Promise<string[]> {
       // system rightly sees no change on that side (a three-way merge compares values) and the other side wins.
       const restored = s.writes.some((w) => w.key === newer.key && w.field === f && w.seq <= newer.seq && same(w.prev, newer.value));
       if (older && same(remote[f], older.value) && restored) continue;
+      // GitHub has no conditional write: an edit landing between our read and our PATCH of the same field is
+      // overwritten by the PATCH, the later write at GitHub. Unavoidable, so not counted as a lost edit.
+      if (older && same(remote[f], older.value) && newer.racing) continue;
       const recorded = conflicts.some((c) => c.taskId === task.id && (c.details as { field?: string }).field === f);
       if (!older || !same(remote[f], older.value)) out.push(`#${n} ${f}: lost edit, ${JSON.stringify(newer.value)} (${newer.side}) became ${JSON.stringify(remote[f])}`);
       else if (!recorded) out.push(`#${n} ${f}: the older ${older.side} write won without a recorded conflict`);

@@ -18,7 +18,7 @@ import { caller, deferred } from './hooks';
 
 export type Field = keyof SyncedFields;
 /** One user write, in GitHub's terms, as the ledger of the model keeps it. */
-export type Write = { side: 'local' | 'remote'; key: string; field: Field; value: unknown; prev: unknown; seq: number; creation: boolean };
+export type Write = { side: 'local' | 'remote'; key: string; field: Field; value: unknown; prev: unknown; seq: number; creation: boolean; racing?: boolean };
 
 
 type Fake = FakeGithub & { stop: () => Promise<void> };
@@ -86,11 +86,11 @@ export class System {
   }
 
   /** Records the fields of `key` that a user write changed (in GitHub's terms). */
-  record(side: Write['side'], key: string, before: SyncedFields | null, after: SyncedFields) {
+  record(side: Write['side'], key: string, before: SyncedFields | null, after: SyncedFields, racing = false) {
     const seq = ++this.seq;
     for (const field of Object.keys(after) as Field[]) {
       if (before && JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
-      this.writes.push({ side, key, field, value: after[field], prev: before?.[field], seq, creation: before === null });
+      this.writes.push({ side, key, field, value: after[field], prev: before?.[field], seq, creation: before === null, racing });
     }
   }
   localFields(task: Task) { return taskFields(task, this.matcher()); }
