@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppEdit, commandArbs, Crash, CreateIssue, CreateTask, Deliver, GithubEdit, GithubEditDuringPush, type Model, Push, RemoveIssue, Sync } from './model/commands';
+import { AppEdit, commandArbs, Crash, CreateIssue, CreateTask, Export, Deliver, GithubEdit, GithubEditDuringPush, type Model, Push, RemoveIssue, Sync } from './model/commands';
 import { runModel } from './model/run';
 import type { System } from './model/system';
 import { startFakeForTests } from './github-fixture';
@@ -87,4 +87,7 @@ describe('GitHub two-way sync, regressions found by the model', () => {
   // has no conditional write). The model now accepts that the PATCH, the later write at GitHub, wins.
   it('a GitHub edit of the field our PATCH is writing is overwritten by it (long run, seed -1928288112)', () =>
     expectConverges('newest', 1, [new Crash('sync.page-written'), new AppEdit(0, 'assignees', 2), new GithubEditDuringPush(0, 'assignees', 1), new Push(false), new GithubEditDuringPush(0, 'title', 0)]));
+
+  it('a GitHub edit between the export\'s create and close reaches the task (long run, seed 1453781874)', () =>
+    expectConverges('newest', 0, [new CreateTask(6, false), new GithubEditDuringPush(0, 'title', 0), new Export(0), new Crash('sync.page-written')]));
 });
