@@ -19,6 +19,8 @@ export type GithubClientOptions = {
   writeIntervalMs?: number;
   /** Called with the quota headers of every response (stored and shown on the integration page). */
   onRateLimit?: (quota: RateLimitSnapshot) => void;
+  /** A 5xx is retried twice after 1× and 4× this (default 1000 ms); tests against the fake pass 0. */
+  retryBaseMs?: number;
   /** Upper bound for all requests of this client (one sync page, one export). */
   timeoutMs?: number;
 };
@@ -65,7 +67,7 @@ export function createGithubClient(
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs ?? 1000 }),
     },
     // 403/429 are the throttling plugin's (short waits) or the sync's pause (long ones), never blind retries
-    retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: options.retryBaseMs ?? 1000 },
     // A black-holed network must not leave a sync "running" forever.
     request: { signal: AbortSignal.timeout(options.timeoutMs ?? 60_000) },
   });

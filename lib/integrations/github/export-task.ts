@@ -4,11 +4,12 @@ import { externalTaskMappings, tasks, taskSyncEvents } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { TaskSyncContext } from '../types';
 import { createGithubClient, parseRepo, translateGithubError } from './client';
-import { createMemberMatcher, githubIssueSchema, issuePatch, taskFields } from './map-fields';
+import { createMemberMatcher, githubIssueSchema, issueFields, issuePatch, taskFields } from './map-fields';
 import { planIssue } from './plan-issue';
 import { pushPlans } from './push-issue';
 import { readIssueLinks } from './read-links';
 import { githubSettingsSchema } from './schema';
+import { isGone, unlinkIssue } from './unlink-issue';
 import { clientDefaults } from './sync-issues';
 import { writeIssuePlans } from './write-issues';
 
@@ -40,9 +41,11 @@ export async function exportGithubTask(ctx: TaskSyncContext) {
   const octokit = createGithubClient(ctx.connection, clientDefaults());
   const { state: _state, ...createBody } = issuePatch(fields);
   let issue;
+  let createdAt = '';
   try {
     const created = await octokit.request('POST /repos/{owner}/{repo}/issues', { ...repo, ...createBody, title: fields.title } as never);
     issue = githubIssueSchema.parse(created.data);
+    createdAt = issue.updated_at;
     if (fields.state !== 'open') {
       const closed = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: issue.number, ...issuePatch({ state: fields.state }) });
       issue = githubIssueSchema.parse(closed.data);
@@ -51,11 +54,13 @@ export async function exportGithubTask(ctx: TaskSyncContext) {
     translateGithubError(err);
   }
   const externalKey = `${repo.owner}/${repo.repo}#${issue.number}`;
+  // Someone edited the new issue before our close landed: keep the creation time, so that edit's webhook is not stale.
+  const onlyOurs = JSON.stringify(issueFields(issue)) === JSON.stringify(fields);
   const inserted = await ctx.db
     .insert(externalTaskMappings)
     .values({
       taskId: task.id, integrationId: ctx.integration.id, externalId: String(issue.id), externalKey, externalUrl: issue.html_url,
-      externalUpdatedAt: new Date(issue.updated_at), snapshot: { ...fields, milestone: null }, lastSyncedAt: new Date(),
+      externalUpdatedAt: new Date(onlyOurs ? issue.updated_at : createdAt), snapshot: { ...fields, milestone: null }, lastSyncedAt: new Date(),
     })
     .onConflictDoNothing()
     .returning({ id: externalTaskMappings.id });
@@ -86,6 +91,10 @@ export async function pushGithubTask(ctx: TaskSyncContext) {
   try {
     ({ data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...repo, issue_number: Number(mapping.externalKey.split('#').pop()) }));
   } catch (err) {
+    if (isGone(err)) {
+      await unlinkIssue(ctx.db, { integrationId: ctx.integration.id, providerId: ctx.integration.providerId }, { externalId: mapping.externalId }, 'deleted on GitHub');
+      return { pushed: [], pulled: [], conflicts: 0, unlinked: true };
+    }
     translateGithubError(err);
   }
   const issue = githubIssueSchema.parse(data);

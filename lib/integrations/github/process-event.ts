@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
-import { externalTaskMappings, taskSyncEvents } from '@/db/schema';
+import { externalTaskMappings, integrationWebhooks, taskSyncEvents } from '@/db/schema';
 import { externalUrlSchema } from '@/lib/safe-external-url';
 import { parseWebhookPayload } from '@/lib/webhooks/errors';
 import type { IntegrationConnection } from '../types';
@@ -14,6 +14,7 @@ import { pushPlans } from './push-issue';
 import { readIssueLinks } from './read-links';
 import { githubSettingsSchema } from './schema';
 import { clientDefaults } from './sync-issues';
+import { unlinkIssue } from './unlink-issue';
 import { writeIssuePlans } from './write-issues';
 
 export type GithubEvent = { eventType: string; action: string | null; payload: unknown };
@@ -59,13 +60,14 @@ export async function processGithubEvent(t: Target, event: GithubEvent): Promise
     const externalId = String(p.issue.id);
     if (p.action === 'deleted' || p.action === 'transferred') {
       const moved = p.changes?.new_repository && p.changes.new_issue ? `${p.changes.new_repository.full_name}#${p.changes.new_issue.number}` : null;
-      return unlink(db, base, externalId, p.action === 'deleted' ? 'deleted on GitHub' : `transferred to ${moved ?? 'another repository'}`);
+      return unlinkIssue(db, base, { externalId }, p.action === 'deleted' ? 'deleted on GitHub' : `transferred to ${moved ?? 'another repository'}`);
     }
     const settings = githubSettingsSchema.parse(integration.settings ?? {});
     const { links, members } = await readIssueLinks(db, { ...base, externalIds: [externalId] });
     const existing = links.get(externalId);
     const names = p.issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
     if (!existing && settings.labelFilter.length && !names.some((n) => settings.labelFilter.includes(n))) return { skipped: 'label filter' };
+    if (!existing && (await wasRemoved(db, integration.id, p.issue.id))) return { skipped: 'issue was deleted or transferred' };
     const plan = planIssue(p.issue, existing, { repoFullName, matcher: createMemberMatcher(members), policy: settings.conflictPolicy });
     if (!plan) return { action: p.action, unchanged: true };
     const written = await writeIssuePlans(db, base, [plan]);
@@ -134,15 +136,20 @@ async function taskOf(db: Db, integrationId: string, externalId: string): Promis
   return m?.taskId;
 }
 
-/** A deleted or transferred issue: the task stays, its link stops syncing and says why. */
-async function unlink(db: Db, base: { integrationId: string; providerId: string }, externalId: string, why: string) {
-  const [m] = await db
-    .update(externalTaskMappings)
-    .set({ syncEnabled: false, snapshot: sql`${externalTaskMappings.snapshot} || ${JSON.stringify({ unlinked: why })}::jsonb`, updatedAt: new Date() })
-    .where(and(eq(externalTaskMappings.integrationId, base.integrationId), eq(externalTaskMappings.externalId, externalId), eq(externalTaskMappings.syncEnabled, true)))
-    .returning({ taskId: externalTaskMappings.taskId, key: externalTaskMappings.externalKey });
-  if (!m) return { unlinked: false };
-  await db.insert(taskSyncEvents).values({ taskId: m.taskId, integrationId: base.integrationId, kind: 'unlinked', summary: `Unlinked: ${m.key} was ${why}` });
-  await logAction(db, { actionType: 'webhook', status: 'warning', ...pick(base), description: `[github] ${m.key} was ${why}; its task was kept and unlinked.`, details: { taskId: m.taskId } });
-  return { unlinked: true, taskId: m.taskId };
+/**
+ * Webhooks arrive out of order: an `opened` or `edited` delivered after the issue's
+ * `deleted`/`transferred` must not import a task for an issue that is gone (the sync never
+ * lists it again, so nothing would ever unlink that task).
+ */
+async function wasRemoved(db: Db, integrationId: string, issueId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: integrationWebhooks.id })
+    .from(integrationWebhooks)
+    .where(and(
+      eq(integrationWebhooks.integrationId, integrationId), eq(integrationWebhooks.eventType, 'issues'),
+      inArray(integrationWebhooks.eventAction, ['deleted', 'transferred']),
+      sql`${integrationWebhooks.payload} -> 'issue' ->> 'id' = ${String(issueId)}`,
+    ))
+    .limit(1);
+  return Boolean(row);
 }

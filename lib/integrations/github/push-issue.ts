@@ -1,10 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { faultPoint } from '@/lib/sync/fault-points';
 import { logAction } from '@/db/queries/integration-logs';
 import { externalTaskMappings, taskSyncEvents } from '@/db/schema';
 import { type GithubClient, translateGithubError } from './client';
-import { issuePatch, type SyncedFields } from './map-fields';
+import { githubIssueSchema, issueFields, issuePatch, syncedFieldNames, type SyncedFields } from './map-fields';
 import type { IssuePlan } from './plan-issue';
+import { isGone, unlinkIssue } from './unlink-issue';
 
 type Target = { integrationId: string; projectId: string; providerId: string };
 type Repo = { owner: string; repo: string };
@@ -22,7 +24,7 @@ export async function pushFields(
   repo: Repo,
   link: { taskId: string; externalKey: string; snapshot: Record<string, unknown> },
   fields: Partial<SyncedFields>,
-): Promise<{ updatedAt: string }> {
+): Promise<{ updatedAt: string } | null> {
   const number = Number(link.externalKey.split('#').pop());
   let data;
   try {
@@ -30,12 +32,29 @@ export async function pushFields(
       ...repo, issue_number: number, ...issuePatch(fields),
     }));
   } catch (err) {
+    if (isGone(err)) {
+      await unlinkIssue(db, target, { taskId: link.taskId }, 'deleted on GitHub');
+      return null;
+    }
     translateGithubError(err);
   }
-  const snapshot = { ...link.snapshot, ...fields };
+  faultPoint('push.sent');
+  const issue = githubIssueSchema.parse(data);
+  const known: Record<string, unknown> = { ...link.snapshot, ...fields };
+  const answer: Record<string, unknown> = { ...issueFields(issue), milestone: issue.milestone ? String(issue.milestone.id) : null };
+  // Someone edited the issue between our read and this write: GitHub's answer holds their
+  // change, and its webhook is older than this answer. Keep the old external updated_at so
+  // that webhook (or the next sync) still merges it; otherwise it would be skipped as stale.
+  const onlyOurs = [...syncedFieldNames, 'milestone'].every((f) => JSON.stringify(answer[f] ?? null) === JSON.stringify(known[f] ?? null));
   await db
     .update(externalTaskMappings)
-    .set({ snapshot, externalUpdatedAt: new Date(data.updated_at), lastSyncedAt: new Date(), updatedAt: new Date() })
+    .set({
+      // merged into the stored snapshot, not the one read before the PATCH: a webhook may have moved it meanwhile
+      snapshot: sql`${externalTaskMappings.snapshot} || ${JSON.stringify(fields)}::jsonb`,
+      ...(onlyOurs ? { externalUpdatedAt: new Date(issue.updated_at) } : {}),
+      lastSyncedAt: new Date(),
+      updatedAt: new Date(),
+    })
     .where(and(eq(externalTaskMappings.integrationId, target.integrationId), eq(externalTaskMappings.taskId, link.taskId)));
   const names = Object.keys(fields);
   await db.insert(taskSyncEvents).values({
@@ -52,7 +71,7 @@ export async function pushFields(
     description: `[github] Updated ${link.externalKey}: ${names.join(', ')}.`,
     details: { taskId: link.taskId, fields: names },
   });
-  return { updatedAt: data.updated_at };
+  return { updatedAt: issue.updated_at };
 }
 
 /** After a page or a webhook: send what the merge kept from Taskbridge, and log conflicts. */

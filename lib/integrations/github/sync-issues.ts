@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faultPoint } from '@/lib/sync/fault-points';
 import type { SyncContext, SyncPageResult } from '../types';
 import { createGithubClient, type GithubClientOptions, parseRepo, type RateLimitSnapshot, translateGithubError } from './client';
 import { createMemberMatcher, githubIssueSchema } from './map-fields';
@@ -27,7 +28,9 @@ export const SINCE_OVERLAP_MS = 10_000;
 /** Client knobs from env: the e2e server and tests talk to the fake and need no write spacing. */
 export function clientDefaults(env = process.env): GithubClientOptions {
   const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
-  return { writeIntervalMs: num(env.GITHUB_WRITE_INTERVAL_MS), maxWaitSeconds: num(env.GITHUB_MAX_WAIT_SECONDS) };
+  return {
+    writeIntervalMs: num(env.GITHUB_WRITE_INTERVAL_MS), maxWaitSeconds: num(env.GITHUB_MAX_WAIT_SECONDS), retryBaseMs: num(env.GITHUB_RETRY_BASE_MS),
+  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -80,6 +83,7 @@ export async function syncGithubPage(ctx: SyncContext): Promise<SyncPageResult> 
   const written = await writeIssuePlans(ctx.db, target, plans, {
     cursor: next, runId: ctx.runId, fetched: issues.length, unchanged: issues.length - plans.length,
   });
+  faultPoint('sync.page-written');
   await pushPlans(ctx.db, { ...target, providerId: ctx.integration.providerId }, octokit, { owner, repo }, plans);
   return {
     cursor: next,

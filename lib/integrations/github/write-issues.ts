@@ -33,6 +33,7 @@ export async function writeIssuePlans(
   const rows = plans.map((p) => ({
     task_id: p.taskId, external_id: p.externalId, external_key: p.externalKey, external_url: p.externalUrl,
     external_updated_at: p.externalUpdatedAt, snapshot: p.snapshot, write_task: p.writeTask,
+    owes_push: Object.keys(p.toRemote).length > 0,
     title: p.task.title, description: p.task.description, status: p.task.status, labels: p.task.labels,
     assignee_ids: p.task.assigneeIds, external_assignees: p.task.externalAssignees,
     milestone_ext: p.setsMilestone ? (p.milestone?.externalId ?? null) : null,
@@ -63,7 +64,7 @@ export async function writeIssuePlans(
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
         task_id uuid, external_id text, external_key text, external_url text, external_updated_at timestamptz,
-        snapshot jsonb, write_task boolean, title text, description text, status task_status, labels text[],
+        snapshot jsonb, write_task boolean, owes_push boolean, title text, description text, status task_status, labels text[],
         assignee_ids uuid[], external_assignees text[], milestone_ext text, milestone_id uuid)
     ),
     ms_in as (
@@ -83,12 +84,16 @@ export async function writeIssuePlans(
     maps as (
       insert into external_task_mappings
         (task_id, integration_id, external_id, external_key, external_url, external_updated_at, snapshot, last_synced_at)
-      select task_id, ${target.integrationId}, external_id, external_key, external_url, external_updated_at, snapshot, now()
+      select task_id, ${target.integrationId}, external_id, external_key, external_url, external_updated_at, snapshot,
+        case when owes_push then null else now() end
       from input
       on conflict (integration_id, external_id) do update set
         external_key = excluded.external_key, external_url = excluded.external_url,
         external_updated_at = excluded.external_updated_at, snapshot = excluded.snapshot,
-        last_synced_at = now(), updated_at = now()
+        -- a link that still owes GitHub a push keeps its last sync time: pushPendingTasks finds
+        -- it there (task changed after it) when the push fails or the process dies before it
+        last_synced_at = case when excluded.last_synced_at is null then external_task_mappings.last_synced_at else now() end,
+        updated_at = now()
       returning task_id, external_id, (xmax = 0) as inserted
     ),
     tasks_written as (

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  applyIssuePatch, buildIssue, createRepo, fakeUser, type FakeHook, type FakeIssue, type FakeRepo, isoSeconds,
+  applyIssuePatch, buildIssue, createRepo, fakeUser, type FakeHook, type FakeIssue, type FakeMilestone, type FakeRepo, isoSeconds,
 } from './fake-state';
+import { type FakeDelivery, issueChangeDeliveries, issueRemovedDelivery } from './webhooks';
 
 export type FakeRequest = { method: string; path: string; status: number; query: Record<string, string> };
 type Fault = { status: 403 | 429 | 500; retryAfter?: number; match?: (method: string, path: string) => boolean };
@@ -19,6 +20,10 @@ export class FakeGithub {
   readonly tokens = new Map<string, { hooks: boolean }>();
   readonly requests: FakeRequest[] = [];
   readonly faults: Fault[] = [];
+  /** Runs once, right before the next issue PATCH is applied: a person editing while an API write is in flight. */
+  beforeNextPatch: (() => void) | null = null;
+  /** Every `issues` webhook GitHub would have sent, in order (API writes and edits made here alike). */
+  readonly outbox: FakeDelivery[] = [];
   rate = { limit: 5000, remaining: 5000, resetAt: Date.now() + 3_600_000 };
   private hookId = 1;
   url = '';
@@ -49,11 +54,31 @@ export class FakeGithub {
     }
     return repo;
   }
-  /** Edits an issue as a person on GitHub would (updated_at moves to now). */
-  editIssue(fullName: string, number: number, patch: Record<string, unknown>): FakeIssue {
+  /** Edits an issue as a person on GitHub would (updated_at moves to now); `milestone` takes a milestone or null. */
+  editIssue(fullName: string, number: number, patch: Record<string, unknown> & { milestone?: FakeMilestone | null }): FakeIssue {
     const issue = this.issue(fullName, number);
-    applyIssuePatch(issue, patch, this.nextStamp());
+    const { milestone, ...rest } = patch;
+    this.patchIssue(this.repos.get(fullName.toLowerCase())!, issue, rest, milestone);
     return issue;
+  }
+  /** Opens an issue as a person on GitHub would (an `opened` webhook follows). */
+  createIssue(fullName: string, fields: { title: string; body?: string; labels?: string[]; assignees?: string[] }): FakeIssue {
+    const repo = this.repos.get(fullName.toLowerCase())!;
+    const issue = buildIssue(repo, this.url, { ...fields, updatedAt: this.nextStamp() });
+    this.outbox.push(...issueChangeDeliveries(repo, null, issue));
+    return issue;
+  }
+  /** Moves an issue to another repository: gone here (410), a `transferred` webhook follows. */
+  transferIssue(fullName: string, number: number, toRepo: string) {
+    const repo = this.repos.get(fullName.toLowerCase())!;
+    repo.deleted.add(number);
+    this.outbox.push(issueRemovedDelivery(repo, this.issue(fullName, number), { toRepo, newNumber: number + 1000 }));
+  }
+  private patchIssue(repo: FakeRepo, issue: FakeIssue, patch: Record<string, unknown>, milestone?: FakeMilestone | null) {
+    const before = structuredClone(issue);
+    applyIssuePatch(issue, patch, this.nextStamp());
+    if (milestone !== undefined) issue.milestone = milestone;
+    this.outbox.push(...issueChangeDeliveries(repo, before, issue));
   }
   issue(fullName: string, number: number): FakeIssue {
     const issue = this.repos.get(fullName.toLowerCase())?.byNumber.get(number);
@@ -63,6 +88,7 @@ export class FakeGithub {
   deleteIssue(fullName: string, number: number) {
     const repo = this.repos.get(fullName.toLowerCase())!;
     repo.deleted.add(number);
+    this.outbox.push(issueRemovedDelivery(repo, this.issue(fullName, number)));
   }
   /** The quota runs out until `resetInMs` from now (primary rate limit). */
   exhaustRateLimit(resetInMs: number) {
@@ -120,6 +146,7 @@ export class FakeGithub {
       if (typeof body.title !== 'string' || !body.title) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }] });
       const issue = buildIssue(repo, this.url, { title: body.title, updatedAt: this.nextStamp() });
       applyIssuePatch(issue, body, issue.updated_at);
+      this.outbox.push(...issueChangeDeliveries(repo, null, issue));
       return send(201, issue);
     }
     const one = /^\/issues\/(\d+)$/.exec(rest);
@@ -130,7 +157,10 @@ export class FakeGithub {
       if (!issue) return send(404, { message: 'Not Found' });
       if (method === 'GET') return send(200, issue);
       if (method === 'PATCH') {
-        applyIssuePatch(issue, body, this.nextStamp());
+        const interleaved = this.beforeNextPatch;
+        this.beforeNextPatch = null;
+        interleaved?.();
+        this.patchIssue(repo, issue, body);
         return send(200, issue);
       }
     }

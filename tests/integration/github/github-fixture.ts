@@ -27,6 +27,7 @@ export async function createGithubIntegration(fake: FakeGithub, opts: { issues?:
   fake.addToken(token, { hooks: opts.hooks ?? true });
   fake.addRepo(repoName);
   if (opts.issues) fake.seedIssues(repoName, opts.issues);
+  const webhookSecret = randomSecret();
   const provider = await getProviderRow(db, 'github');
   const id = crypto.randomUUID();
   const [integration] = await db
@@ -38,14 +39,14 @@ export async function createGithubIntegration(fake: FakeGithub, opts: { issues?:
       externalId: repoName,
       accessToken: await encryptSecret(token, integrationSecret(id, 'access_token')),
       accessTokenHint: token.slice(-4),
-      webhookSecret: await encryptSecret(randomSecret(), integrationSecret(id, 'webhook_secret')),
+      webhookSecret: await encryptSecret(webhookSecret, integrationSecret(id, 'webhook_secret')),
       settings: opts.settings ?? {},
       syncEnabled: true,
       connectionStatus: 'connected',
       createdBy: owner.id,
     })
     .returning();
-  return { db, owner, project, integration: integration!, repoName, token };
+  return { db, owner, project, integration: integration!, repoName, token, webhookSecret };
 }
 
 /** The project's tasks joined with their GitHub links, ordered by issue key. */
