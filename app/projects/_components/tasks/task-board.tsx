@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Task, TaskStatus } from '@/db/schema/tasks';
 import { updateTask } from '@/lib/actions/update-task';
 import { type MemberOption, type MilestoneOption, statusOptions } from '../task-options';
@@ -19,7 +19,9 @@ const DRAG_TYPE = 'application/x-taskbridge-task';
 export function TaskBoard({ projectId, columns, members, milestones, today }: Props) {
   const [moved, setMoved] = useState<Record<string, TaskStatus>>({});
   const [over, setOver] = useState<TaskStatus | null>(null);
-  const save = useServerAction(updateTask, { onSuccess: () => setMoved({}) });
+  const save = useServerAction(updateTask);
+  // Moves stay shown until the server's columns arrive (refresh after success), or are dropped on failure.
+  useEffect(() => setMoved({}), [columns, save.error]);
   const move = (task: Task, status: TaskStatus) => {
     if ((moved[task.id] ?? task.status) === status) return;
     setMoved((m) => ({ ...m, [task.id]: status }));

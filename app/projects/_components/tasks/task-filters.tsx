@@ -32,7 +32,7 @@ export function TaskFilters({ projectId, query, view, members, milestones, label
   const field = (name: string, label: string, value: string, options: Array<[string, string]>, all = 'Any') => (
     <label className="flex min-w-0 flex-col gap-0.5 text-xs font-medium text-slate-600">
       {label}
-      <select name={name} defaultValue={value} onChange={apply} className={selectClass}>
+      <select name={name} aria-label={label} defaultValue={value} onChange={apply} className={selectClass}>
         <option value="">{all}</option>
         {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
       </select>
