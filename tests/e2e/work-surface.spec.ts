@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createTask } from '../../db/queries/tasks';
 import { ProjectPage } from './pages/project-page';
+import { ProjectSettingsPage } from './pages/project-settings-page';
 import { ProjectsPage } from './pages/projects-page';
 import { TaskWorkspace } from './pages/task-workspace';
 import { openE2eDb } from './support/e2e-db';
@@ -101,10 +102,9 @@ test('work surface: 30 tasks, search and filter, drag on the board, bulk close, 
   });
 
   await test.step('rename the project', async () => {
-    await page.getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Project name').fill(`${name} (renamed)`);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByRole('status')).toHaveText('Saved');
+    const settings = new ProjectSettingsPage(page);
+    await settings.open();
+    await settings.rename(`${name} (renamed)`);
     await project.goto(projectId);
     await expect(page.getByRole('heading', { name: `${name} (renamed)`, level: 1 })).toBeVisible();
   });
