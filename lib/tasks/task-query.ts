@@ -38,8 +38,12 @@ export const taskQuerySchema = taskFiltersSchema.extend({
   /** Keyset cursor: where the next page starts (opaque to the user). */
   after: optional(z.string().max(500)),
   view: optional(z.enum(taskViews)),
+  /** Tasks per list page (50 when absent). */
+  per: optional(z.coerce.number().pipe(z.union([z.literal(25), z.literal(100), z.literal(200)]))),
 });
 export type TaskQuery = z.output<typeof taskQuerySchema>;
+
+export const DEFAULT_PAGE_SIZE = 50;
 
 /** Sorts read naturally: newest updates first, soonest due first, titles A→Z, urgent first. */
 export const defaultDir: Record<TaskSort, 'asc' | 'desc'> = {

@@ -19,8 +19,9 @@ export type NewTask = {
 export class ProjectPage {
   constructor(readonly page: Page) {}
 
+  /** The list with its largest page (200), so a freshly imported backlog is on one page. */
   async goto(projectId: string) {
-    return this.page.goto(`/projects/${projectId}`);
+    return this.page.goto(`/projects/${projectId}?per=200`);
   }
 
   /** The full form, on /projects/:id/tasks/new (the "New task…" link next to quick add). */

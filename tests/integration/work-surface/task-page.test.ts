@@ -103,6 +103,8 @@ describe('task page: filters', () => {
     expect(await ids({ link: `linked:${integration.id}` })).toEqual(['Plan launch']);
     expect(await ids({ link: `unlinked:${integration.id}` })).toEqual(['Docs', 'Fix 100% CPU in sync']);
     expect(await ids({ label: 'bug', status: 'in_progress' })).toEqual(['Plan launch']);
+    expect(parseTaskQuery({ per: '200' }).per).toBe(200);
+    expect(parseTaskQuery({ per: '7' }).per).toBeUndefined();
     // Values that are not choices are dropped, not a 500.
     expect(await ids({ status: 'nope', assignee: 'x', link: 'linked:zzz', due: 'soon' })).toHaveLength(3);
 

@@ -64,9 +64,10 @@ export function TaskFilters({ projectId, query, view, members, milestones, label
           field('link', 'Integration', link, integrations.flatMap((i): Array<[string, string]> => [[`linked:${i.id}`, `Linked to ${i.label}`], [`unlinked:${i.id}`, `Not linked to ${i.label}`]]))}
         {field('sort', 'Sort by', query.sort === 'updated' ? '' : query.sort, [['title', 'Title'], ['status', 'Status'], ['priority', 'Priority'], ['due', 'Due date']], 'Last updated')}
         {field('dir', 'Order', query.dir ?? '', [['asc', 'Ascending'], ['desc', 'Descending']], 'Default')}
+        {view === 'list' && field('per', 'Per page', query.per ? String(query.per) : '', [['25', '25'], ['100', '100'], ['200', '200']], '50')}
       </div>
       {active && (
-        <Link href={taskQueryHref(`/projects/${projectId}`, { sort: query.sort, dir: query.dir, view: query.view }, {})} className="inline-block text-sm text-indigo-700 hover:underline">
+        <Link href={taskQueryHref(`/projects/${projectId}`, { sort: query.sort, dir: query.dir, view: query.view, per: query.per }, {})} className="inline-block text-sm text-indigo-700 hover:underline">
           Clear filters
         </Link>
       )}

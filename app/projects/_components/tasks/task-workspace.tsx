@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { countTasks, listProjectLabels, listTaskBoard, listTaskPage } from '@/db/queries/task-page';
 import { linkedTaskIds } from '@/db/queries/tasks';
-import { defaultDir, type TaskQuery, type TaskView } from '@/lib/tasks/task-query';
+import { DEFAULT_PAGE_SIZE, defaultDir, type TaskQuery, type TaskView } from '@/lib/tasks/task-query';
 import type { MemberOption, MilestoneOption } from '../task-options';
 import { QuickAdd } from './quick-add';
 import { TaskBoard } from './task-board';
@@ -11,7 +11,6 @@ import { TimeZoneSync } from './time-zone-sync';
 import { UndoBanner } from './undo-banner';
 import { ViewSwitch } from './view-switch';
 
-export const PAGE_SIZE = 50;
 const BOARD_COLUMN_SIZE = 50;
 
 type Props = {
@@ -33,12 +32,12 @@ export async function TaskWorkspace(props: Props) {
   const [labels, total, list, board] = await Promise.all([
     listProjectLabels(db, projectId),
     countTasks(db, projectId, query, today),
-    view === 'list' ? listTaskPage(db, projectId, query, { ...sort, after: query.after, limit: PAGE_SIZE }) : undefined,
+    view === 'list' ? listTaskPage(db, projectId, query, { ...sort, after: query.after, limit: query.per ?? DEFAULT_PAGE_SIZE }) : undefined,
     view === 'board' ? listTaskBoard(db, projectId, query, { ...sort, limit: BOARD_COLUMN_SIZE }) : undefined,
   ]);
   const shown = list ? list.tasks : (board ?? []).flatMap((c) => c.tasks);
   const linked = [...(await linkedTaskIds(db, shown.map((t) => t.id)))];
-  const filtered = Object.entries(query).some(([k, v]) => v !== undefined && !['sort', 'dir', 'after', 'view'].includes(k));
+  const filtered = Object.entries(query).some(([k, v]) => v !== undefined && !['sort', 'dir', 'after', 'view', 'per'].includes(k));
   const common = { projectId, members: props.members, milestones: props.milestones, today, linked };
   return (
     <section aria-labelledby="tasks-heading" className="space-y-3">
