@@ -43,3 +43,21 @@ export async function updateMilestone(
     .returning();
   return row;
 }
+
+/** Deletes a milestone; its tasks keep going without one (FK on delete set null). */
+export async function deleteMilestone(db: DbOrTx, projectId: string, milestoneId: string): Promise<boolean> {
+  const rows = await db
+    .delete(milestones)
+    .where(and(eq(milestones.projectId, projectId), eq(milestones.id, milestoneId)))
+    .returning({ id: milestones.id });
+  return rows.length > 0;
+}
+
+/** The project's milestone with this name (ignoring case), other than `exceptId`. */
+export async function findMilestoneByTitle(db: DbOrTx, projectId: string, title: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: milestones.id })
+    .from(milestones)
+    .where(and(eq(milestones.projectId, projectId), sql`lower(${milestones.title}) = lower(${title})`, exceptId ? sql`${milestones.id} <> ${exceptId}` : undefined));
+  return row;
+}

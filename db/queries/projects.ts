@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
 import { type Project, projectMembers, type ProjectRole, projects, tasks } from '../schema';
 
@@ -32,6 +32,7 @@ export async function listProjectsForUser(db: DbOrTx, userId: string): Promise<P
     .select({ projectId: tasks.projectId, n: count() })
     .from(tasks)
     .innerJoin(projectMembers, and(eq(projectMembers.projectId, tasks.projectId), eq(projectMembers.userId, userId)))
+    .where(isNull(tasks.deletedAt))
     .groupBy(tasks.projectId);
   const byProject = new Map(counts.map((c) => [c.projectId, c.n]));
   return rows.map((r) => ({ ...r.project, role: r.role, taskCount: byProject.get(r.project.id) ?? 0 }));
@@ -40,4 +41,20 @@ export async function listProjectsForUser(db: DbOrTx, userId: string): Promise<P
 export async function getProject(db: DbOrTx, projectId: string): Promise<Project | undefined> {
   const [row] = await db.select().from(projects).where(eq(projects.id, projectId));
   return row;
+}
+
+/** Renames / re-describes a project; undefined when it does not exist. */
+export async function updateProject(
+  db: DbOrTx,
+  projectId: string,
+  patch: Partial<Pick<Project, 'name' | 'description'>>,
+): Promise<Project | undefined> {
+  const [row] = await db.update(projects).set({ ...patch, updatedAt: new Date() }).where(eq(projects.id, projectId)).returning();
+  return row;
+}
+
+/** Deletes a project; FK cascades remove its members, tasks, milestones, integrations and their rows. */
+export async function deleteProject(db: DbOrTx, projectId: string): Promise<boolean> {
+  const rows = await db.delete(projects).where(eq(projects.id, projectId)).returning({ id: projects.id });
+  return rows.length > 0;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { externalTaskMappings, integrationProviders, projectIntegrations, type Task, tasks } from '../schema';
 
@@ -8,12 +8,12 @@ export type TaskValues = Pick<
   'title' | 'description' | 'status' | 'priority' | 'labels' | 'assigneeIds' | 'dueDate' | 'milestoneId'
 >;
 
-/** A project's tasks: open work first (by status order), then newest. */
+/** A project's live tasks: open work first (by status order), then newest. The page uses listTaskPage. */
 export async function listTasks(db: DbOrTx, projectId: string): Promise<Task[]> {
   return db
     .select()
     .from(tasks)
-    .where(eq(tasks.projectId, projectId))
+    .where(and(eq(tasks.projectId, projectId), isNull(tasks.deletedAt)))
     .orderBy(asc(tasks.status), desc(tasks.createdAt));
 }
 
@@ -21,7 +21,7 @@ export async function getTask(db: DbOrTx, projectId: string, taskId: string): Pr
   const [row] = await db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId)));
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId), isNull(tasks.deletedAt)));
   return row;
 }
 
@@ -50,9 +50,41 @@ export async function updateTask(
   const [row] = await db
     .update(tasks)
     .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId)))
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId), isNull(tasks.deletedAt)))
     .returning();
   return row;
+}
+
+/** Soft delete (undo = restoreTasks). Returns the ids that were live in the project and are now deleted. */
+export async function softDeleteTasks(db: DbOrTx, projectId: string, taskIds: string[]): Promise<string[]> {
+  if (taskIds.length === 0) return [];
+  const rows = await db
+    .update(tasks)
+    .set({ deletedAt: new Date() })
+    .where(and(eq(tasks.projectId, projectId), inArray(tasks.id, taskIds), isNull(tasks.deletedAt)))
+    .returning({ id: tasks.id });
+  return rows.map((r) => r.id);
+}
+
+/** Brings deleted tasks of the project back; returns the ids restored. */
+export async function restoreTasks(db: DbOrTx, projectId: string, taskIds: string[]): Promise<string[]> {
+  if (taskIds.length === 0) return [];
+  const rows = await db
+    .update(tasks)
+    .set({ deletedAt: null })
+    .where(and(eq(tasks.projectId, projectId), inArray(tasks.id, taskIds), isNotNull(tasks.deletedAt)))
+    .returning({ id: tasks.id });
+  return rows.map((r) => r.id);
+}
+
+/** Of these tasks, the ids linked to at least one integration (the delete dialog asks about those). */
+export async function linkedTaskIds(db: DbOrTx, taskIds: string[]): Promise<Set<string>> {
+  if (taskIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ taskId: externalTaskMappings.taskId })
+    .from(externalTaskMappings)
+    .where(inArray(externalTaskMappings.taskId, taskIds));
+  return new Set(rows.map((r) => r.taskId));
 }
 
 export type TaskExternalLink = {

@@ -1,5 +1,5 @@
-import { type InferSelectModel } from 'drizzle-orm';
-import { date, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type InferSelectModel, sql } from 'drizzle-orm';
+import { date, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
 export const projectRoleEnum = pgEnum('project_role', ['owner', 'member']);
@@ -44,6 +44,7 @@ export const milestones = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.projectId)],
+  // One milestone per name in a project, ignoring case ("Beta" and "beta" are the same milestone).
+  (t) => [index().on(t.projectId), uniqueIndex('milestones_project_title_key').on(t.projectId, sql`lower(${t.title})`)],
 );
 export type Milestone = InferSelectModel<typeof milestones>;

@@ -29,7 +29,19 @@ export const tasks = pgTable(
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Soft delete: set when a member deletes the task (undo clears it); every list query skips these. */
+    deletedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.projectId, t.status), index().on(t.milestoneId)],
+  // Keyset pagination walks (project, sort key, id); labels and assignees filter with array containment.
+  (t) => [
+    index().on(t.projectId, t.status, t.id),
+    index().on(t.milestoneId),
+    index('tasks_project_updated_idx').on(t.projectId, t.updatedAt, t.id),
+    index('tasks_project_due_idx').on(t.projectId, sql`coalesce(${t.dueDate}, 'infinity'::date)`, t.id),
+    index('tasks_project_priority_idx').on(t.projectId, t.priority, t.id),
+    index('tasks_project_title_idx').on(t.projectId, sql`lower(${t.title})`, t.id),
+    index('tasks_labels_idx').using('gin', t.labels),
+    index('tasks_assignees_idx').using('gin', t.assigneeIds),
+  ],
 );
 export type Task = InferSelectModel<typeof tasks>;

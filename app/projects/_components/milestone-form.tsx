@@ -4,6 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { Alert, Button, Field, Input } from '@/app/_components/ui';
 import type { Milestone } from '@/db/schema/projects';
 import { createMilestone } from '@/lib/actions/create-milestone';
+import { deleteMilestone } from '@/lib/actions/delete-milestone';
 import { updateMilestone } from '@/lib/actions/update-milestone';
 import { useServerAction } from './use-server-action';
 
@@ -40,7 +41,8 @@ export function MilestoneForm({ projectId, milestone, onDone }: Props) {
           <Input id={id('due')} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
         </Field>
       </div>
-      <div className="flex justify-end gap-2">
+      <div className="flex flex-wrap justify-end gap-2">
+        {milestone && <DeleteMilestoneButton projectId={projectId} milestone={milestone} />}
         {milestone && (
           <Button variant="ghost" onClick={onDone}>
             Cancel
@@ -65,5 +67,22 @@ export function EditableMilestone({ projectId, milestone, children }: { projectI
         Edit
       </Button>
     </div>
+  );
+}
+
+/** Deletes the milestone after a confirm; its tasks stay, without a milestone. */
+function DeleteMilestoneButton({ projectId, milestone }: { projectId: string; milestone: Milestone }) {
+  const del = useServerAction(deleteMilestone);
+  return (
+    <Button
+      variant="ghost"
+      className="mr-auto text-red-700"
+      disabled={del.pending}
+      onClick={() => {
+        if (window.confirm(`Delete the milestone "${milestone.title}"? Its tasks stay, without a milestone.`)) del.run({ projectId, milestoneId: milestone.id });
+      }}
+    >
+      Delete
+    </Button>
   );
 }

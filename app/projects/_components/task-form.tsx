@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert, Button, Field, Input, Select, Textarea } from '@/app/_components/ui';
 import type { Task, TaskPriority, TaskStatus } from '@/db/schema/tasks';
@@ -33,17 +34,20 @@ const fromTask = (t: Task): Values => ({
   milestoneId: t.milestoneId ?? '',
 });
 
-type Props = { projectId: string; members: MemberOption[]; milestones: MilestoneOption[]; task?: Task };
+type Props = { projectId: string; members: MemberOption[]; milestones: MilestoneOption[]; task?: Task; afterCreate?: string };
 
 /** The one task form: "New task" without `task`, the edit form with it. Errors show next to their field. */
-export function TaskForm({ projectId, members, milestones, task }: Props) {
+export function TaskForm({ projectId, members, milestones, task, afterCreate }: Props) {
+  const router = useRouter();
   const [values, setValues] = useState<Values>(task ? fromTask(task) : empty);
   const [saved, setSaved] = useState(false);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setSaved(false);
     setValues((v) => ({ ...v, [key]: value }));
   };
-  const create = useServerAction(createTask, { onSuccess: () => setValues(empty) });
+  const create = useServerAction(createTask, {
+    onSuccess: () => (afterCreate ? router.push(afterCreate) : setValues(empty)),
+  });
   const update = useServerAction(updateTask, {
     onSuccess: (saved) => {
       setValues(fromTask(saved));

@@ -68,7 +68,10 @@ export async function writeIssuePlans(
         assignee_ids uuid[], external_assignees text[], milestone_ext text, milestone_id uuid)
     ),
     ms_in as (
-      select * from jsonb_to_recordset(${JSON.stringify([...milestones.values()])}::jsonb)
+      -- a milestone of the same name already in the project is reused (names are unique per project)
+      select x.external_id, coalesce((select m.id from milestones m where m.project_id = ${target.projectId}
+          and lower(m.title) = lower(x.title)), x.milestone_id) as milestone_id, x.title, x.description, x.due_date
+      from jsonb_to_recordset(${JSON.stringify([...milestones.values()])}::jsonb)
         as x(external_id text, milestone_id uuid, title text, description text, due_date date)
     ),
     ms_map as (
@@ -79,7 +82,7 @@ export async function writeIssuePlans(
     ms_rows as (
       insert into milestones (id, project_id, title, description, due_date)
       select ms_map.milestone_id, ${target.projectId}, ms_in.title, ms_in.description, ms_in.due_date
-      from ms_map join ms_in using (external_id) returning id
+      from ms_map join ms_in using (external_id) on conflict do nothing returning id
     ),
     maps as (
       insert into external_task_mappings

@@ -19,12 +19,18 @@ export type NewTask = {
 export class ProjectPage {
   constructor(readonly page: Page) {}
 
+  /** The list with its largest page (200), so a freshly imported backlog is on one page. */
   async goto(projectId: string) {
-    return this.page.goto(`/projects/${projectId}`);
+    return this.page.goto(`/projects/${projectId}?per=200`);
   }
 
+  /** The full form, on /projects/:id/tasks/new (the "New task…" link next to quick add). */
   get newTaskForm() {
     return this.page.getByTestId('new-task-form');
+  }
+
+  get quickAdd() {
+    return this.page.getByTestId('quick-add');
   }
 
   get addMemberForm() {
@@ -45,7 +51,9 @@ export class ProjectPage {
     await expect(this.memberRow(email)).toBeVisible();
   }
 
+  /** The full form: opens it from the project page, creates, and is back on the project page. */
   async createTask(task: NewTask): Promise<void> {
+    await this.page.getByRole('link', { name: 'New task…' }).click();
     const form = this.newTaskForm;
     await form.getByLabel('Title').fill(task.title);
     if (task.description) await form.getByLabel('Description').fill(task.description);
@@ -58,9 +66,17 @@ export class ProjectPage {
     if (task.dueDate) await form.getByLabel('Due date').fill(task.dueDate);
     if (task.milestone) await form.getByLabel('Milestone').selectOption({ label: task.milestone });
     await form.getByRole('button', { name: 'Create task' }).click();
+    await this.page.waitForURL(/\/projects\/[0-9a-f-]{36}(\?.*)?$/);
     await expect(this.taskRow(task.title)).toBeVisible();
-    // The form empties itself once the task is stored.
-    await expect(form.getByLabel('Title')).toHaveValue('');
+  }
+
+  /** Quick add: a title and Enter; waits until the task is listed and the box is empty again. */
+  async quickAddTask(title: string): Promise<void> {
+    const box = this.quickAdd.getByLabel('New task title');
+    await box.fill(title);
+    await box.press('Enter');
+    await expect(box).toHaveValue('');
+    await expect(this.taskRow(title)).toBeVisible();
   }
 
   async openIntegrations(): Promise<void> {

@@ -42,6 +42,16 @@ describe('GitHub import', () => {
     expect(run!.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it("an issue's milestone named like a project milestone (any case) joins it: names are unique per project", async () => {
+    const { db, integration, project } = await createGithubIntegration(fake, { issues: 14 });
+    const [local] = await db.insert(milestones).values({ projectId: project.id, title: 'V1.0' }).returning();
+    await runSync(db, integration.id);
+    const all = await db.select().from(milestones).where(eq(milestones.projectId, project.id));
+    expect(all.map((m) => m.id)).toEqual([local!.id]);
+    const rows = await linkedTasks(integration.id);
+    expect(rows.filter((r) => r.task.milestoneId === local!.id)).toHaveLength(2); // issues #7 and #14
+  });
+
   it('re-import and concurrent imports create no duplicates', async () => {
     const { db, integration, project } = await createGithubIntegration(fake, { issues: 120 });
     await Promise.all([runSync(db, integration.id), runSync(db, integration.id), runSync(db, integration.id)]);

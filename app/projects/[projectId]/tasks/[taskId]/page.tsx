@@ -4,10 +4,11 @@ import { Badge, Card, formatDateTime, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { listMembers } from '@/db/queries/members';
 import { listMilestones } from '@/db/queries/milestones';
-import { getTask } from '@/db/queries/tasks';
+import { getTask, linkedTaskIds } from '@/db/queries/tasks';
 import { isUuid } from '@/lib/actions/task-schema';
 import { requireProjectAccess } from '@/lib/auth/project-access';
 import { TaskForm } from '../../../_components/task-form';
+import { DeleteTasks } from '../../../_components/tasks/delete-tasks';
 import { memberName, priorityOptions, statusOptions } from '../../../_components/task-options';
 import { TaskIntegrations } from './task-integrations';
 
@@ -30,13 +31,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function TaskPage({ params }: Params) {
   const { project, task } = await load(params);
   const db = getDb();
-  const [members, milestones] = await Promise.all([listMembers(db, project.id), listMilestones(db, project.id)]);
+  const [members, milestones, linked] = await Promise.all([listMembers(db, project.id), listMilestones(db, project.id), linkedTaskIds(db, [task.id])]);
   const creator = members.find((m) => m.userId === task.createdBy);
   return (
     <>
       <PageHeader
         back={{ href: `/projects/${project.id}`, label: project.name }}
-        title={task.title}
+        title={<span className="break-words [overflow-wrap:anywhere]">{task.title}</span>}
+        actions={<DeleteTasks projectId={project.id} taskIds={[task.id]} anyLinked={linked.size > 0} redirectTo={`/projects/${project.id}`} />}
         subtitle={
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone={statusOptions[task.status].tone}>{statusOptions[task.status].label}</Badge>
