@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: 'Project settings' };
 
 // GET /projects/:projectId/settings — owners only (403 for members): rename, delete.
 export default async function ProjectSettingsPage({ params }: Params) {
-  const { project } = await requireProjectAccess((await params).projectId, 'owner');
+  const { projectId } = await params;
+  const { project } = await requireProjectAccess(projectId, 'owner', `/projects/${encodeURIComponent(projectId)}/settings`);
   const integrations = await listProjectIntegrations(getDb(), project.id);
   const described = integrations.map((i) => ({
     id: i.id,

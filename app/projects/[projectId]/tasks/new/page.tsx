@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: 'New task' };
 
 // GET /projects/:projectId/tasks/new — the full task form (quick add on the project page takes just a title).
 export default async function NewTaskPage({ params }: Params) {
-  const { project } = await requireProjectAccess((await params).projectId, 'member');
+  const { projectId } = await params;
+  const { project } = await requireProjectAccess(projectId, 'member', `/projects/${encodeURIComponent(projectId)}/tasks/new`);
   const db = getDb();
   const [members, milestones] = await Promise.all([listMembers(db, project.id), listMilestones(db, project.id)]);
   return (
