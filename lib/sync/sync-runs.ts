@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
@@ -7,6 +7,10 @@ import type { SyncPageResult } from '@/lib/integrations/types';
 
 type Integration = Pick<IntegrationWithProvider, 'id' | 'providerId'>;
 export type SyncTrigger = SyncRun['trigger'];
+
+/** A run still owned by some process (its heartbeat tells whether that process is alive). */
+export const ACTIVE_RUN_STATUSES = ['running', 'paused'] as const;
+const isActive = inArray(syncRuns.status, [...ACTIVE_RUN_STATUSES]);
 
 /** Opens a run (live progress lives on it) and marks the integration as syncing. */
 export async function startSyncRun(db: DbOrTx, integration: Integration, trigger: SyncTrigger): Promise<string> {
@@ -30,7 +34,7 @@ export async function saveQuota(db: DbOrTx, integrationId: string, quota: SyncPa
 
 /** A rate limit: the run waits (status paused, resume time shown) instead of failing. */
 export async function pauseSyncRun(db: DbOrTx, integration: Integration, runId: string, resumeAt: Date, reason: string) {
-  await db.update(syncRuns).set({ status: 'paused', resumeAt }).where(eq(syncRuns.id, runId));
+  await db.update(syncRuns).set({ status: 'paused', resumeAt, heartbeatAt: sql`now()` }).where(and(eq(syncRuns.id, runId), isActive));
   await logAction(db, {
     actionType: 'sync',
     status: 'warning',
@@ -41,13 +45,28 @@ export async function pauseSyncRun(db: DbOrTx, integration: Integration, runId: 
   });
 }
 
-export async function resumeSyncRun(db: DbOrTx, runId: string) {
-  await db.update(syncRuns).set({ status: 'running', resumeAt: null }).where(eq(syncRuns.id, runId));
+/** False when the run is no longer this process's (closed as interrupted meanwhile): the caller stops. */
+export async function resumeSyncRun(db: DbOrTx, runId: string): Promise<boolean> {
+  const rows = await db
+    .update(syncRuns)
+    .set({ status: 'running', resumeAt: null, heartbeatAt: sql`now()` })
+    .where(and(eq(syncRuns.id, runId), isActive))
+    .returning({ id: syncRuns.id });
+  return rows.length > 0;
+}
+
+/** "This run is alive"; false when it is no longer active (another run took over). */
+export async function heartbeatSyncRun(db: DbOrTx, runId: string): Promise<boolean> {
+  const rows = await db.update(syncRuns).set({ heartbeatAt: sql`now()` }).where(and(eq(syncRuns.id, runId), isActive)).returning({ id: syncRuns.id });
+  return rows.length > 0;
 }
 
 /**
  * Closes a run with its duration, sets the integration's status, and writes the log line
- * (the result the log page shows). `reconnect` marks the connection as needing a new token.
+ * (the result the log page shows), in one transaction so a retry after a lost connection
+ * finds either all of it or none. A run that is no longer active (already closed, or
+ * interrupted and taken over by a newer run) is returned as it is and nothing else changes.
+ * `reconnect` marks the connection as needing a new token.
  */
 export async function finishSyncRun(
   db: DbOrTx,
@@ -55,43 +74,50 @@ export async function finishSyncRun(
   runId: string,
   outcome: { ok: true; notModified: boolean } | { ok: false; error: string; reconnect?: boolean },
 ): Promise<SyncRun> {
-  const [run] = await db
-    .update(syncRuns)
-    .set({
+  return db.transaction(async (tx) => {
+    const [run] = await tx
+      .update(syncRuns)
+      .set({
+        status: outcome.ok ? 'success' : 'error',
+        notModified: outcome.ok && outcome.notModified,
+        error: outcome.ok ? null : outcome.error,
+        finishedAt: sql`now()`,
+        heartbeatAt: sql`now()`,
+        durationMs: sql`(extract(epoch from now() - ${syncRuns.startedAt}) * 1000)::int`,
+        resumeAt: null,
+      })
+      .where(and(eq(syncRuns.id, runId), isActive))
+      .returning();
+    if (!run) {
+      const [closed] = await tx.select().from(syncRuns).where(eq(syncRuns.id, runId));
+      if (!closed) throw new Error(`[sync] run ${runId} does not exist`);
+      return closed;
+    }
+    await tx
+      .update(projectIntegrations)
+      .set({
+        syncStatus: outcome.ok ? 'success' : 'error',
+        lastSyncAt: new Date(),
+        lastSyncError: outcome.ok ? null : outcome.error,
+        updatedAt: new Date(),
+        ...(!outcome.ok && outcome.reconnect ? { connectionStatus: 'reconnect_needed' as const, connectionError: outcome.error } : {}),
+      })
+      .where(eq(projectIntegrations.id, integration.id));
+    await logAction(tx, {
+      actionType: 'sync',
       status: outcome.ok ? 'success' : 'error',
-      notModified: outcome.ok && outcome.notModified,
-      error: outcome.ok ? null : outcome.error,
-      finishedAt: sql`now()`,
-      durationMs: sql`(extract(epoch from now() - ${syncRuns.startedAt}) * 1000)::int`,
-      resumeAt: null,
-    })
-    .where(eq(syncRuns.id, runId))
-    .returning();
-  await db
-    .update(projectIntegrations)
-    .set({
-      syncStatus: outcome.ok ? 'success' : 'error',
-      lastSyncAt: new Date(),
-      lastSyncError: outcome.ok ? null : outcome.error,
-      updatedAt: new Date(),
-      ...(!outcome.ok && outcome.reconnect ? { connectionStatus: 'reconnect_needed' as const, connectionError: outcome.error } : {}),
-    })
-    .where(eq(projectIntegrations.id, integration.id));
-  const r = run!;
-  await logAction(db, {
-    actionType: 'sync',
-    status: outcome.ok ? 'success' : 'error',
-    providerId: integration.providerId,
-    integrationId: integration.id,
-    description: !outcome.ok
-      ? `Sync failed: ${outcome.error}`
-      : r.notModified
-        ? 'Nothing changed since the last sync.'
-        : `Synced ${r.fetched} items over ${r.pages} pages: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${r.conflicts ? `, ${r.conflicts} conflicts` : ''}.`,
-    durationMs: r.durationMs,
-    details: { runId, pages: r.pages, fetched: r.fetched, created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflicts },
+      providerId: integration.providerId,
+      integrationId: integration.id,
+      description: !outcome.ok
+        ? `Sync failed: ${outcome.error}`
+        : run.notModified
+          ? 'Nothing changed since the last sync.'
+          : `Synced ${run.fetched} items over ${run.pages} pages: ${run.created} created, ${run.updated} updated, ${run.unchanged} unchanged${run.conflicts ? `, ${run.conflicts} conflicts` : ''}.`,
+      durationMs: run.durationMs,
+      details: { runId, pages: run.pages, fetched: run.fetched, created: run.created, updated: run.updated, unchanged: run.unchanged, conflicts: run.conflicts },
+    });
+    return run;
   });
-  return r;
 }
 
 /** The latest run of an integration (the UI polls this for live progress). */
