@@ -6,7 +6,7 @@ import { projectIntegrations } from '@/db/schema';
 import { describeError, errorSummary } from '@/lib/errors';
 import { getProvider } from '@/lib/integrations/registry';
 import { pushPendingTasks } from './push-pending';
-import { HEARTBEAT_INTERVAL_MS } from './stale-runs';
+import { heartbeatIntervalMs } from './stale-runs';
 import { loadForSync, syncPageStep } from './sync-page-step';
 import { finishSyncRun, heartbeatSyncRun, pauseSyncRun, resumeSyncRun, startSyncRun, type SyncTrigger } from './sync-runs';
 
@@ -51,7 +51,7 @@ export async function runSync(db: Db, integrationId: string, options: RunSyncOpt
   let lost = false;
   const beat = setInterval(() => {
     heartbeatSyncRun(db, runId).then((alive) => (lost ||= !alive), () => {}); // a failed beat just ages the heartbeat
-  }, HEARTBEAT_INTERVAL_MS);
+  }, heartbeatIntervalMs());
   beat.unref?.();
   const finish = (outcome: Parameters<typeof finishSyncRun>[3]) =>
     finishWithRetry(db, integration, runId, outcome, options.finishRetry ?? DEFAULT_FINISH_RETRY);

@@ -5,8 +5,6 @@ import { projectIntegrations, syncRuns } from '@/db/schema';
 import { type JobMode, jobMode } from '@/inngest/client';
 import { ACTIVE_RUN_STATUSES } from './sync-runs';
 
-/** How often a run alive in this process refreshes its heartbeat (pages and pauses do too). */
-export const HEARTBEAT_INTERVAL_MS = 30_000;
 /** A queued sync nobody picked up for this long may be queued again. */
 export const STALE_QUEUED_MS = 10 * 60_000;
 /**
@@ -22,6 +20,11 @@ export const STALE_SYNCING_INNGEST_MS = 70 * 60_000;
 export function staleAfterMs(env: Record<string, string | undefined> = process.env): number {
   const fromEnv = Number(env.SYNC_STALE_AFTER_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 120_000;
+}
+
+/** How often a run alive in this process refreshes its heartbeat (pages and pauses do too): 30 s, at least four beats per stale period. */
+export function heartbeatIntervalMs(env: Record<string, string | undefined> = process.env): number {
+  return Math.min(30_000, Math.floor(staleAfterMs(env) / 4));
 }
 
 /** Heartbeats older than this mean the run's owner is gone, in the given job mode. */

@@ -49,7 +49,8 @@ export function ownPostgresAvailable(): boolean {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A free loopback TCP port (bound once, released). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

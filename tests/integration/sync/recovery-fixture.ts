@@ -16,7 +16,7 @@ export async function useAppDatabase(url: string): Promise<void> {
  * `onHit` before the fake answers it; later requests pass. Returns the requests' count
  * when it was hit (to tell which came after).
  */
-export function holdPage(fake: FakeGithub, repoName: string, page: number, onHit: () => Promise<void>) {
+export function holdPage(fake: FakeGithub, repoName: string, page: number, onHit: () => Promise<void> | void) {
   let hitAt: number | undefined;
   fake.gate = async (method, path, query) => {
     if (hitAt !== undefined || method !== 'GET' || path !== `/repos/${repoName}/issues` || query.page !== String(page) || query.since) return;
