@@ -12,7 +12,7 @@ export default defineConfig({
     include: ['tests/faults/**/*.test.ts'],
     setupFiles: ['db/node-websocket.ts'],
     testTimeout: 180_000,
-    hookTimeout: 900_000, // the first hook may wait for (or run) a `next build`
+    hookTimeout: 1_200_000, // the first hook may wait for the build lock (another tree's build), or run `next build`
     pool: 'forks',
     fileParallelism: false,
   },

@@ -22,29 +22,28 @@ export async function markSyncQueued(
   now = new Date(),
   mode: JobMode = jobMode(),
 ): Promise<boolean> {
-  // One transaction: a sync marked queued again never leaves its stale run looking alive.
-  return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(projectIntegrations)
-      .set({ syncStatus: 'queued', updatedAt: now })
-      .where(
-        and(
-          eq(projectIntegrations.id, integration.id),
-          or(notInArray(projectIntegrations.syncStatus, ['queued', 'syncing']), staleSyncCondition(now, mode)),
-        ),
-      )
-      .returning({ id: projectIntegrations.id });
-    if (updated.length === 0) return false;
-    await closeStaleRuns(tx, integration, now, mode);
-    await logAction(tx, {
-      actionType: 'sync',
-      status: 'info',
-      providerId: integration.providerId,
-      integrationId: integration.id,
-      description: reason === 'manual' ? 'Sync queued by hand (Sync now).' : 'Scheduled sync queued.',
-    });
-    return true;
+  // No transaction (PGlite's socket cannot interleave them): a stale run left open by a crash
+  // between these statements is closed by the next successful call.
+  const updated = await db
+    .update(projectIntegrations)
+    .set({ syncStatus: 'queued', updatedAt: now })
+    .where(
+      and(
+        eq(projectIntegrations.id, integration.id),
+        or(notInArray(projectIntegrations.syncStatus, ['queued', 'syncing']), staleSyncCondition(now, mode)),
+      ),
+    )
+    .returning({ id: projectIntegrations.id });
+  if (updated.length === 0) return false;
+  await closeStaleRuns(db, integration, now, mode);
+  await logAction(db, {
+    actionType: 'sync',
+    status: 'info',
+    providerId: integration.providerId,
+    integrationId: integration.id,
+    description: reason === 'manual' ? 'Sync queued by hand (Sync now).' : 'Scheduled sync queued.',
   });
+  return true;
 }
 
 /**

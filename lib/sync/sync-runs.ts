@@ -61,62 +61,74 @@ export async function heartbeatSyncRun(db: DbOrTx, runId: string): Promise<boole
   return rows.length > 0;
 }
 
+type Outcome = { ok: true; notModified: boolean } | { ok: false; error: string; reconnect?: boolean };
+
 /**
  * Closes a run with its duration, sets the integration's status, and writes the log line
- * (the result the log page shows), in one transaction so a retry after a lost connection
- * finds either all of it or none. A run that is no longer active (already closed, or
- * interrupted and taken over by a newer run) is returned as it is and nothing else changes.
+ * (the result the log page shows). Safe to retry after a lost connection: a run this outcome
+ * already closed still gets its integration status and log line if those were not written.
+ * A run closed otherwise (interrupted and taken over by a newer run) is returned as it is.
+ * No transaction: concurrent transactions break PGlite's socket (the dev database).
  * `reconnect` marks the connection as needing a new token.
  */
-export async function finishSyncRun(
-  db: DbOrTx,
-  integration: Integration,
-  runId: string,
-  outcome: { ok: true; notModified: boolean } | { ok: false; error: string; reconnect?: boolean },
-): Promise<SyncRun> {
-  return db.transaction(async (tx) => {
-    const [run] = await tx
-      .update(syncRuns)
-      .set({
-        status: outcome.ok ? 'success' : 'error',
-        notModified: outcome.ok && outcome.notModified,
-        error: outcome.ok ? null : outcome.error,
-        finishedAt: sql`now()`,
-        heartbeatAt: sql`now()`,
-        durationMs: sql`(extract(epoch from now() - ${syncRuns.startedAt}) * 1000)::int`,
-        resumeAt: null,
-      })
-      .where(and(eq(syncRuns.id, runId), isActive))
-      .returning();
-    if (!run) {
-      const [closed] = await tx.select().from(syncRuns).where(eq(syncRuns.id, runId));
-      if (!closed) throw new Error(`[sync] run ${runId} does not exist`);
-      return closed;
-    }
-    await tx
-      .update(projectIntegrations)
-      .set({
-        syncStatus: outcome.ok ? 'success' : 'error',
-        lastSyncAt: new Date(),
-        lastSyncError: outcome.ok ? null : outcome.error,
-        updatedAt: new Date(),
-        ...(!outcome.ok && outcome.reconnect ? { connectionStatus: 'reconnect_needed' as const, connectionError: outcome.error } : {}),
-      })
-      .where(eq(projectIntegrations.id, integration.id));
-    await logAction(tx, {
-      actionType: 'sync',
+export async function finishSyncRun(db: DbOrTx, integration: Integration, runId: string, outcome: Outcome): Promise<SyncRun> {
+  const [run] = await db
+    .update(syncRuns)
+    .set({
       status: outcome.ok ? 'success' : 'error',
-      providerId: integration.providerId,
-      integrationId: integration.id,
-      description: !outcome.ok
-        ? `Sync failed: ${outcome.error}`
-        : run.notModified
-          ? 'Nothing changed since the last sync.'
-          : `Synced ${run.fetched} items over ${run.pages} pages: ${run.created} created, ${run.updated} updated, ${run.unchanged} unchanged${run.conflicts ? `, ${run.conflicts} conflicts` : ''}.`,
-      durationMs: run.durationMs,
-      details: { runId, pages: run.pages, fetched: run.fetched, created: run.created, updated: run.updated, unchanged: run.unchanged, conflicts: run.conflicts },
-    });
+      notModified: outcome.ok && outcome.notModified,
+      error: outcome.ok ? null : outcome.error,
+      finishedAt: sql`now()`,
+      heartbeatAt: sql`now()`,
+      durationMs: sql`(extract(epoch from now() - ${syncRuns.startedAt}) * 1000)::int`,
+      resumeAt: null,
+    })
+    .where(and(eq(syncRuns.id, runId), isActive))
+    .returning();
+  if (run) {
+    await settleIntegration(db, integration, run, outcome, false);
     return run;
+  }
+  const [closed] = await db.select().from(syncRuns).where(eq(syncRuns.id, runId));
+  if (!closed) throw new Error(`[sync] run ${runId} does not exist`);
+  if (closed.status === (outcome.ok ? 'success' : 'error')) await settleIntegration(db, integration, closed, outcome, true);
+  return closed;
+}
+
+/** The integration's status and the log line for a closed run; `onlyIfUnsettled`: on a retry, when no other run is active and it still says syncing. */
+async function settleIntegration(db: DbOrTx, integration: Integration, run: SyncRun, outcome: Outcome, onlyIfUnsettled: boolean) {
+  const updated = await db
+    .update(projectIntegrations)
+    .set({
+      syncStatus: outcome.ok ? 'success' : 'error',
+      lastSyncAt: new Date(),
+      lastSyncError: outcome.ok ? null : outcome.error,
+      updatedAt: new Date(),
+      ...(!outcome.ok && outcome.reconnect ? { connectionStatus: 'reconnect_needed' as const, connectionError: outcome.error } : {}),
+    })
+    .where(
+      and(
+        eq(projectIntegrations.id, integration.id),
+        onlyIfUnsettled
+          ? sql`${projectIntegrations.syncStatus} = 'syncing' and not exists (select 1 from sync_runs r
+              where r.integration_id = ${integration.id} and r.status in ('running', 'paused'))`
+          : undefined,
+      ),
+    )
+    .returning({ id: projectIntegrations.id });
+  if (updated.length === 0) return;
+  await logAction(db, {
+    actionType: 'sync',
+    status: outcome.ok ? 'success' : 'error',
+    providerId: integration.providerId,
+    integrationId: integration.id,
+    description: !outcome.ok
+      ? `Sync failed: ${outcome.error}`
+      : run.notModified
+        ? 'Nothing changed since the last sync.'
+        : `Synced ${run.fetched} items over ${run.pages} pages: ${run.created} created, ${run.updated} updated, ${run.unchanged} unchanged${run.conflicts ? `, ${run.conflicts} conflicts` : ''}.`,
+    durationMs: run.durationMs,
+    details: { runId: run.id, pages: run.pages, fetched: run.fetched, created: run.created, updated: run.updated, unchanged: run.unchanged, conflicts: run.conflicts },
   });
 }
 

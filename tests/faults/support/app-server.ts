@@ -60,12 +60,16 @@ export async function startAppServer(env: NodeJS.ProcessEnv, port?: number): Pro
     child = proc;
     proc.stdout!.on('data', (d: Buffer) => (log += d.toString()));
     proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    const end = Date.now() + 120_000;
+    // Up to 10 min: the shared lock waits while another tree's `next build` holds it.
+    const end = Date.now() + 600_000;
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`next start exited (${proc.exitCode}):\n${log}`);
       const up = await fetch(`${url}/api/auth/providers`).then((r) => r.status < 500, () => false);
       if (up) return;
-      if (Date.now() > end) throw new Error(`next start did not answer in 120 s:\n${log}`);
+      if (Date.now() > end) {
+        await signal('SIGKILL');
+        throw new Error(`next start did not answer in 10 min:\n${log}`);
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
   };

@@ -40,15 +40,21 @@ export async function startFaultEnv(label: string): Promise<FaultEnv> {
   delete env.INNGEST_EVENT_KEY;
   delete env.INNGEST_DEV;
   delete env.TEST_DATABASE_URL;
-  const app = await startAppServer(env);
+  const teardown = async () => {
+    await useAppDatabase('postgresql://closed@127.0.0.1:1/none');
+    await proxy.stop();
+    await fake.stop();
+    await pg.destroy();
+  };
+  const app = await startAppServer(env).catch(async (err: unknown) => {
+    await teardown();
+    throw err;
+  });
   return {
     fake, pg, app,
     stop: async () => {
       await app.stop();
-      await useAppDatabase('postgresql://closed@127.0.0.1:1/none');
-      await proxy.stop();
-      await fake.stop();
-      await pg.destroy();
+      await teardown();
     },
   };
 }

@@ -29,6 +29,7 @@ export async function createGithubIntegration(
   fake.addToken(token, { hooks: opts.hooks ?? true });
   fake.addRepo(repoName);
   if (opts.issues) fake.seedIssues(repoName, opts.issues);
+  const webhookSecret = randomSecret();
   const provider = await getProviderRow(db, 'github');
   const [integration] = await db
     .insert(projectIntegrations)
@@ -38,7 +39,7 @@ export async function createGithubIntegration(
       externalId: repoName,
       accessToken: await encryptSecret(token),
       accessTokenHint: token.slice(-4),
-      webhookSecret: await encryptSecret(randomSecret()),
+      webhookSecret: await encryptSecret(webhookSecret),
       settings: opts.settings ?? {},
       syncEnabled: true,
       ...(opts.syncIntervalSeconds ? { syncIntervalSeconds: opts.syncIntervalSeconds } : {}),
@@ -46,7 +47,7 @@ export async function createGithubIntegration(
       createdBy: owner.id,
     })
     .returning();
-  return { db, owner, project, integration: integration!, repoName, token };
+  return { db, owner, project, integration: integration!, repoName, token, webhookSecret };
 }
 
 /** The project's tasks joined with their GitHub links, ordered by issue key. */
