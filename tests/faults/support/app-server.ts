@@ -36,12 +36,15 @@ export type AppServer = {
   stop: () => Promise<void>;
 };
 
-function childPids(pid: number): number[] {
+/** Every descendant (next start forks next-server, which must not outlive the test). */
+function descendantPids(pid: number): number[] {
+  let children: number[] = [];
   try {
-    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
+  return children.flatMap((c) => [...descendantPids(c), c]);
 }
 
 export async function startAppServer(env: NodeJS.ProcessEnv, port?: number): Promise<AppServer> {
@@ -77,8 +80,8 @@ export async function startAppServer(env: NodeJS.ProcessEnv, port?: number): Pro
     const proc = child;
     if (!proc?.pid || proc.exitCode !== null || proc.signalCode) return;
     const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-    // flock does not pass signals on: signal next (its child) first, then flock.
-    for (const pid of [...childPids(proc.pid), proc.pid]) {
+    // flock does not pass signals on: signal next and its next-server (deepest first), then flock.
+    for (const pid of [...descendantPids(proc.pid), proc.pid]) {
       try {
         process.kill(pid, sig);
       } catch {
