@@ -6,12 +6,15 @@ import { projectIntegrations } from './integrations';
 import { milestones } from './projects';
 import { tasks } from './tasks';
 
-export const syncRunStatusEnum = pgEnum('sync_run_status', ['running', 'paused', 'success', 'error']);
+/** `interrupted`: the process running it died or lost its database; a newer run took over from the saved cursor. */
+export const syncRunStatusEnum = pgEnum('sync_run_status', ['running', 'paused', 'success', 'error', 'interrupted']);
 export const syncRunTriggerEnum = pgEnum('sync_run_trigger', ['manual', 'schedule']);
 
 /**
  * One row per sync run: live progress (updated in the same statement that writes a page),
  * a pause while the provider's rate limit resets, and the result with its duration.
+ * `heartbeatAt` moves with every page, pause and resume (and every 30 s while a run is alive
+ * in this process), so a run whose process died is recognised as stale within minutes.
  */
 export const syncRuns = pgTable(
   'sync_runs',
@@ -30,6 +33,7 @@ export const syncRuns = pgTable(
     /** While paused on a rate limit: when the run resumes. */
     resumeAt: timestamp({ withTimezone: true }),
     error: text(),
+    heartbeatAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
     durationMs: integer(),

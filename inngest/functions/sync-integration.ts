@@ -31,7 +31,7 @@ export const syncIntegration = inngest.createFunction(
       const db = getDb();
       const run = await getLatestSyncRun(db, integrationId);
       const loaded = await loadForSync(db, integrationId);
-      if (run && loaded && run.status !== 'success' && run.status !== 'error') {
+      if (run && loaded && (run.status === 'running' || run.status === 'paused')) {
         await finishSyncRun(db, loaded.integration, run.id, { ok: false, error: event.data.error.message });
       }
     },

@@ -91,7 +91,7 @@ export type SyncContext = {
   db: import('@/db/client').Db;
   integration: import('@/db/queries/integrations').IntegrationWithProvider;
   connection: IntegrationConnection;
-  /** The sync_runs row whose progress the page updates (in the same statement as its data). */
+  /** The sync_runs row whose progress (and heartbeat_at) the page updates, in the same statement as its data. */
   runId: string;
   /** The provider's cursor as the previous page left it (null: start from the stored one or scratch). */
   cursor: Record<string, unknown> | null;

@@ -1,35 +1,41 @@
-import { and, eq, inArray, lt, notInArray, or } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, or } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { listIntegrationsNeedingSync } from '@/db/queries/integrations';
 import { projectIntegrations } from '@/db/schema';
+import { type JobMode, jobMode } from '@/inngest/client';
 import { integrationSyncRequested } from '@/inngest/events';
 import { runSync } from '@/lib/sync/run-sync';
+import { closeStaleRuns, staleSyncCondition } from '@/lib/sync/stale-runs';
 import { dispatch, type DispatchOutcome } from './dispatch';
 
 type SyncReason = 'manual' | 'schedule';
 
-/** A queued sync nobody picked up for this long, or a "syncing" one silent this long (a lost process), may be queued again. */
-const STALE_QUEUED_MS = 10 * 60_000;
-const STALE_SYNCING_MS = 70 * 60_000; // longer than a primary rate-limit pause (≤ 1 h)
-
-/** Marks a sync queued unless one is queued or running (and not stale); false when it already is. */
-export async function markSyncQueued(db: DbOrTx, integration: { id: string; providerId: string }, reason: SyncReason, now = new Date()): Promise<boolean> {
+/**
+ * Marks a sync queued unless one is queued or running and not stale (lib/sync/stale-runs.ts);
+ * false when it already is. A stale run it replaces is closed as `interrupted`.
+ */
+export async function markSyncQueued(
+  db: DbOrTx,
+  integration: { id: string; providerId: string },
+  reason: SyncReason,
+  now = new Date(),
+  mode: JobMode = jobMode(),
+): Promise<boolean> {
+  // No transaction (PGlite's socket cannot interleave them): a stale run left open by a crash
+  // between these statements is closed by the next successful call.
   const updated = await db
     .update(projectIntegrations)
     .set({ syncStatus: 'queued', updatedAt: now })
     .where(
       and(
         eq(projectIntegrations.id, integration.id),
-        or(
-          notInArray(projectIntegrations.syncStatus, ['queued', 'syncing']),
-          and(eq(projectIntegrations.syncStatus, 'queued'), lt(projectIntegrations.updatedAt, new Date(now.getTime() - STALE_QUEUED_MS))),
-          and(eq(projectIntegrations.syncStatus, 'syncing'), lt(projectIntegrations.updatedAt, new Date(now.getTime() - STALE_SYNCING_MS))),
-        ),
+        or(notInArray(projectIntegrations.syncStatus, ['queued', 'syncing']), staleSyncCondition(now, mode)),
       ),
     )
     .returning({ id: projectIntegrations.id });
   if (updated.length === 0) return false;
+  await closeStaleRuns(db, integration, now, mode);
   await logAction(db, {
     actionType: 'sync',
     status: 'info',
@@ -60,7 +66,7 @@ export async function requestSync(
  * The scheduler's fan-out list: integrations due (needsSync) are marked queued; stale ones
  * (queued but never picked up, or "syncing" in a process that died) are queued again.
  */
-export async function queueDueSyncs(db: DbOrTx, now = new Date()): Promise<string[]> {
+export async function queueDueSyncs(db: DbOrTx, now = new Date(), mode: JobMode = jobMode()): Promise<string[]> {
   const due = await listIntegrationsNeedingSync(db, now);
   const queued: string[] = [];
   if (due.length) {
@@ -68,7 +74,7 @@ export async function queueDueSyncs(db: DbOrTx, now = new Date()): Promise<strin
       .select({ id: projectIntegrations.id, providerId: projectIntegrations.providerId })
       .from(projectIntegrations)
       .where(inArray(projectIntegrations.id, due.map((d) => d.id)));
-    for (const row of rows) if (await markSyncQueued(db, row, 'schedule')) queued.push(row.id);
+    for (const row of rows) if (await markSyncQueued(db, row, 'schedule', now, mode)) queued.push(row.id);
   }
   const stale = await db
     .select({ id: projectIntegrations.id, providerId: projectIntegrations.providerId })
@@ -76,12 +82,10 @@ export async function queueDueSyncs(db: DbOrTx, now = new Date()): Promise<strin
     .where(
       and(
         eq(projectIntegrations.isActive, true),
-        or(
-          and(eq(projectIntegrations.syncStatus, 'queued'), lt(projectIntegrations.updatedAt, new Date(now.getTime() - STALE_QUEUED_MS))),
-          and(eq(projectIntegrations.syncStatus, 'syncing'), lt(projectIntegrations.updatedAt, new Date(now.getTime() - STALE_SYNCING_MS))),
-        ),
+        or(eq(projectIntegrations.syncStatus, 'queued'), eq(projectIntegrations.syncStatus, 'syncing')),
+        staleSyncCondition(now, mode),
       ),
     );
-  for (const row of stale) if (!queued.includes(row.id) && (await markSyncQueued(db, row, 'schedule', now))) queued.push(row.id);
+  for (const row of stale) if (!queued.includes(row.id) && (await markSyncQueued(db, row, 'schedule', now, mode))) queued.push(row.id);
   return queued;
 }

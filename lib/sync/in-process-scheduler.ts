@@ -9,9 +9,13 @@ let timer: ReturnType<typeof setInterval> | undefined;
 /**
  * Without an Inngest server, this Node process is the scheduler (the sync-schedule cron's
  * stand-in): every minute the integrations due for a sync are queued and synced here, one
- * after the other. Started from instrumentation.ts.
+ * after the other; a run whose process died (stale heartbeat) is taken over from its cursor.
+ * Started from instrumentation.ts. `SYNC_SCHEDULER_INTERVAL_MS` changes the minute (fault tests).
  */
-export function startInProcessSyncScheduler(env: Record<string, string | undefined> = process.env, intervalMs = 60_000): boolean {
+export function startInProcessSyncScheduler(
+  env: Record<string, string | undefined> = process.env,
+  intervalMs = Number(env.SYNC_SCHEDULER_INTERVAL_MS) || 60_000,
+): boolean {
   if (timer || jobMode(env) !== 'in-process' || !env.DATABASE_URL) return false;
   let running = false;
   timer = setInterval(() => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
@@ -7,6 +7,10 @@ import type { SyncPageResult } from '@/lib/integrations/types';
 
 type Integration = Pick<IntegrationWithProvider, 'id' | 'providerId'>;
 export type SyncTrigger = SyncRun['trigger'];
+
+/** A run still owned by some process (its heartbeat tells whether that process is alive). */
+export const ACTIVE_RUN_STATUSES = ['running', 'paused'] as const;
+const isActive = inArray(syncRuns.status, [...ACTIVE_RUN_STATUSES]);
 
 /** Opens a run (live progress lives on it) and marks the integration as syncing. */
 export async function startSyncRun(db: DbOrTx, integration: Integration, trigger: SyncTrigger): Promise<string> {
@@ -30,7 +34,7 @@ export async function saveQuota(db: DbOrTx, integrationId: string, quota: SyncPa
 
 /** A rate limit: the run waits (status paused, resume time shown) instead of failing. */
 export async function pauseSyncRun(db: DbOrTx, integration: Integration, runId: string, resumeAt: Date, reason: string) {
-  await db.update(syncRuns).set({ status: 'paused', resumeAt }).where(eq(syncRuns.id, runId));
+  await db.update(syncRuns).set({ status: 'paused', resumeAt, heartbeatAt: sql`now()` }).where(and(eq(syncRuns.id, runId), isActive));
   await logAction(db, {
     actionType: 'sync',
     status: 'warning',
@@ -41,20 +45,33 @@ export async function pauseSyncRun(db: DbOrTx, integration: Integration, runId: 
   });
 }
 
-export async function resumeSyncRun(db: DbOrTx, runId: string) {
-  await db.update(syncRuns).set({ status: 'running', resumeAt: null }).where(eq(syncRuns.id, runId));
+/** False when the run is no longer this process's (closed as interrupted meanwhile): the caller stops. */
+export async function resumeSyncRun(db: DbOrTx, runId: string): Promise<boolean> {
+  const rows = await db
+    .update(syncRuns)
+    .set({ status: 'running', resumeAt: null, heartbeatAt: sql`now()` })
+    .where(and(eq(syncRuns.id, runId), isActive))
+    .returning({ id: syncRuns.id });
+  return rows.length > 0;
 }
+
+/** "This run is alive"; false when it is no longer active (another run took over). */
+export async function heartbeatSyncRun(db: DbOrTx, runId: string): Promise<boolean> {
+  const rows = await db.update(syncRuns).set({ heartbeatAt: sql`now()` }).where(and(eq(syncRuns.id, runId), isActive)).returning({ id: syncRuns.id });
+  return rows.length > 0;
+}
+
+type Outcome = { ok: true; notModified: boolean } | { ok: false; error: string; reconnect?: boolean };
 
 /**
  * Closes a run with its duration, sets the integration's status, and writes the log line
- * (the result the log page shows). `reconnect` marks the connection as needing a new token.
+ * (the result the log page shows). Safe to retry after a lost connection: a run this outcome
+ * already closed still gets its integration status and log line if those were not written.
+ * A run closed otherwise (interrupted and taken over by a newer run) is returned as it is.
+ * No transaction: concurrent transactions break PGlite's socket (the dev database).
+ * `reconnect` marks the connection as needing a new token.
  */
-export async function finishSyncRun(
-  db: DbOrTx,
-  integration: Integration,
-  runId: string,
-  outcome: { ok: true; notModified: boolean } | { ok: false; error: string; reconnect?: boolean },
-): Promise<SyncRun> {
+export async function finishSyncRun(db: DbOrTx, integration: Integration, runId: string, outcome: Outcome): Promise<SyncRun> {
   const [run] = await db
     .update(syncRuns)
     .set({
@@ -62,12 +79,25 @@ export async function finishSyncRun(
       notModified: outcome.ok && outcome.notModified,
       error: outcome.ok ? null : outcome.error,
       finishedAt: sql`now()`,
+      heartbeatAt: sql`now()`,
       durationMs: sql`(extract(epoch from now() - ${syncRuns.startedAt}) * 1000)::int`,
       resumeAt: null,
     })
-    .where(eq(syncRuns.id, runId))
+    .where(and(eq(syncRuns.id, runId), isActive))
     .returning();
-  await db
+  if (run) {
+    await settleIntegration(db, integration, run, outcome, false);
+    return run;
+  }
+  const [closed] = await db.select().from(syncRuns).where(eq(syncRuns.id, runId));
+  if (!closed) throw new Error(`[sync] run ${runId} does not exist`);
+  if (closed.status === (outcome.ok ? 'success' : 'error')) await settleIntegration(db, integration, closed, outcome, true);
+  return closed;
+}
+
+/** The integration's status and the log line for a closed run; `onlyIfUnsettled`: on a retry, when no other run is active and it still says syncing. */
+async function settleIntegration(db: DbOrTx, integration: Integration, run: SyncRun, outcome: Outcome, onlyIfUnsettled: boolean) {
+  const updated = await db
     .update(projectIntegrations)
     .set({
       syncStatus: outcome.ok ? 'success' : 'error',
@@ -76,8 +106,17 @@ export async function finishSyncRun(
       updatedAt: new Date(),
       ...(!outcome.ok && outcome.reconnect ? { connectionStatus: 'reconnect_needed' as const, connectionError: outcome.error } : {}),
     })
-    .where(eq(projectIntegrations.id, integration.id));
-  const r = run!;
+    .where(
+      and(
+        eq(projectIntegrations.id, integration.id),
+        onlyIfUnsettled
+          ? sql`${projectIntegrations.syncStatus} = 'syncing' and not exists (select 1 from sync_runs r
+              where r.integration_id = ${integration.id} and r.status in ('running', 'paused'))`
+          : undefined,
+      ),
+    )
+    .returning({ id: projectIntegrations.id });
+  if (updated.length === 0) return;
   await logAction(db, {
     actionType: 'sync',
     status: outcome.ok ? 'success' : 'error',
@@ -85,13 +124,12 @@ export async function finishSyncRun(
     integrationId: integration.id,
     description: !outcome.ok
       ? `Sync failed: ${outcome.error}`
-      : r.notModified
+      : run.notModified
         ? 'Nothing changed since the last sync.'
-        : `Synced ${r.fetched} items over ${r.pages} pages: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged${r.conflicts ? `, ${r.conflicts} conflicts` : ''}.`,
-    durationMs: r.durationMs,
-    details: { runId, pages: r.pages, fetched: r.fetched, created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflicts },
+        : `Synced ${run.fetched} items over ${run.pages} pages: ${run.created} created, ${run.updated} updated, ${run.unchanged} unchanged${run.conflicts ? `, ${run.conflicts} conflicts` : ''}.`,
+    durationMs: run.durationMs,
+    details: { runId: run.id, pages: run.pages, fetched: run.fetched, created: run.created, updated: run.updated, unchanged: run.unchanged, conflicts: run.conflicts },
   });
-  return r;
 }
 
 /** The latest run of an integration (the UI polls this for live progress). */

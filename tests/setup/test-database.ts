@@ -42,7 +42,8 @@ export async function startTestDatabase(label: string): Promise<{
   };
 }
 
-async function prepare(url: string, wsProxy: string) {
+/** Migrates a database and upserts the providers, through the app's driver and the given wsproxy. */
+export async function prepare(url: string, wsProxy: string) {
   process.env.NEON_WS_PROXY = wsProxy;
   const { db, pool } = createDb(url, 1);
   await runMigrations(db);

@@ -54,7 +54,7 @@ export async function writeIssuePlans(
     ? sql`,
       cursor_saved as (update project_integrations set sync_cursor = ${JSON.stringify(checkpoint.cursor)}::jsonb, updated_at = now()
         where id = ${target.integrationId} returning 1),
-      progress as (update sync_runs set pages = pages + 1, fetched = fetched + ${checkpoint.fetched},
+      progress as (update sync_runs set pages = pages + 1, heartbeat_at = now(), fetched = fetched + ${checkpoint.fetched},
           unchanged = unchanged + ${checkpoint.unchanged}, conflicts = conflicts + ${conflictCount},
           created = created + (select count(*) from maps where inserted),
           updated = updated + (select count(*) from tasks_written) - (select count(*) from maps where inserted)

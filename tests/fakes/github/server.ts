@@ -25,6 +25,8 @@ export class FakeGithub {
   /** Every `issues` webhook GitHub would have sent, in order (API writes and edits made here alike). */
   readonly outbox: FakeDelivery[] = [];
   rate = { limit: 5000, remaining: 5000, resetAt: Date.now() + 3_600_000 };
+  /** Awaited before an API request is answered: fault tests hold a page here to cut the client off mid-sync. */
+  gate?: (method: string, path: string, query: Record<string, string>) => Promise<void> | void;
   private hookId = 1;
   url = '';
 
@@ -120,6 +122,7 @@ export class FakeGithub {
       res.end(data === undefined ? undefined : JSON.stringify(data));
     };
     if (url.pathname.startsWith('/_fake/')) return this.control(method, url.pathname, body, send);
+    await this.gate?.(method, url.pathname, query);
     const auth = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!auth || !this.tokens.has(auth)) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
     const fault = this.faults.findIndex((f) => !f.match || f.match(method, url.pathname));

@@ -18,11 +18,14 @@ export async function startFakeForTests(): Promise<FakeGithub & { stop: () => Pr
 
 let n = 0;
 /** A project with a configured GitHub integration on a fresh fake repository. */
-export async function createGithubIntegration(fake: FakeGithub, opts: { issues?: number; settings?: Record<string, unknown>; hooks?: boolean } = {}) {
+export async function createGithubIntegration(
+  fake: FakeGithub,
+  opts: { issues?: number; settings?: Record<string, unknown>; hooks?: boolean; repoName?: string; syncIntervalSeconds?: number } = {},
+) {
   const db = getDb();
   const owner = await createUser('owner');
   const project = await createProject(owner.id);
-  const repoName = `acme/repo-${process.pid}-${++n}`;
+  const repoName = opts.repoName ?? `acme/repo-${process.pid}-${++n}`;
   const token = `ghp_${randomSecret(12)}`;
   fake.addToken(token, { hooks: opts.hooks ?? true });
   fake.addRepo(repoName);
@@ -42,6 +45,7 @@ export async function createGithubIntegration(fake: FakeGithub, opts: { issues?:
       webhookSecret: await encryptSecret(webhookSecret, integrationSecret(id, 'webhook_secret')),
       settings: opts.settings ?? {},
       syncEnabled: true,
+      ...(opts.syncIntervalSeconds ? { syncIntervalSeconds: opts.syncIntervalSeconds } : {}),
       connectionStatus: 'connected',
       createdBy: owner.id,
     })

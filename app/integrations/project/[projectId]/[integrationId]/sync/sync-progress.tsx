@@ -1,8 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Badge, formatDateTime } from '@/app/_components/ui';
+import { Badge, type BadgeTone, formatDateTime } from '@/app/_components/ui';
+import type { SyncRun } from '@/db/schema';
 import { getSyncProgress, type SyncProgressView } from '@/lib/actions/get-sync-progress';
+
+const runTone: Record<SyncRun['status'], BadgeTone> = { success: 'green', error: 'red', paused: 'amber', interrupted: 'amber', running: 'blue' };
 
 const live = (v: SyncProgressView | undefined) =>
   Boolean(v && (v.syncStatus === 'queued' || v.syncStatus === 'syncing' || v.run?.status === 'running' || v.run?.status === 'paused'));
@@ -10,7 +13,8 @@ const live = (v: SyncProgressView | undefined) =>
 /**
  * The latest sync run, live: polls every second while a sync is queued, running or paused
  * on a rate limit (pages, items, created/updated), then shows the result with its
- * duration, and the provider's API quota as last seen.
+ * duration (or "interrupted" when the server running it died and a new run took over), and
+ * the provider's API quota as last seen.
  */
 export function SyncProgress({ projectId, integrationId }: { projectId: string; integrationId: string }) {
   const { data } = useQuery({
@@ -30,7 +34,7 @@ export function SyncProgress({ projectId, integrationId }: { projectId: string; 
         <div className="rounded-md border border-slate-200 px-3 py-2">
           <p className="flex flex-wrap items-center gap-2">
             <span className="font-medium">Latest run</span>
-            <Badge tone={run.status === 'success' ? 'green' : run.status === 'error' ? 'red' : run.status === 'paused' ? 'amber' : 'blue'}>
+            <Badge tone={runTone[run.status]}>
               <span data-testid="sync-run-status">{run.status}</span>
             </Badge>
             <span className="text-xs text-slate-500">started {formatDateTime(run.startedAt)}</span>
@@ -44,7 +48,7 @@ export function SyncProgress({ projectId, integrationId }: { projectId: string; 
             <p className="mt-1 text-amber-800">Paused on the provider&apos;s rate limit; resumes at {formatDateTime(run.resumeAt)}.</p>
           )}
           {run.durationMs !== null && <p className="mt-1 text-xs text-slate-500">Took {(run.durationMs / 1000).toFixed(1)} s.</p>}
-          {run.error && <p className="mt-1 break-words text-red-700">{run.error}</p>}
+          {run.error && <p className={`mt-1 break-words ${run.status === 'interrupted' ? 'text-amber-800' : 'text-red-700'}`}>{run.error}</p>}
         </div>
       ) : (
         <p className="text-slate-500">No sync has run yet.</p>
