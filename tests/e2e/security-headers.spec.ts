@@ -69,11 +69,12 @@ test('Chromium reports no CSP violations on the sign-in, projects, project and i
   const projects = new ProjectsPage(page);
   await projects.goto();
   const projectId = await projects.createProject(`CSP ${login.slice(-6)}`, 'Server actions under the CSP.');
-  const project = new ProjectPage(page);
-  await project.createTask({ title: 'Renders under a strict CSP', priority: 'High' });
   // Styles come from Tailwind's CSS file: a styled element has its computed style.
-  const button = page.getByRole('button', { name: 'Create task' });
-  await expect(button).toHaveCSS('color', 'rgb(255, 255, 255)');
+  await page.goto(`/projects/${projectId}/tasks/new`);
+  await expect(page.getByRole('button', { name: 'Create task' })).toHaveCSS('color', 'rgb(255, 255, 255)');
+  const project = new ProjectPage(page);
+  await project.goto(projectId);
+  await project.createTask({ title: 'Renders under a strict CSP', priority: 'High' });
   // A milestone's progress bar is a server-rendered style attribute (style-src 'unsafe-inline').
   const milestones = page.getByTestId('new-milestone-form');
   await milestones.getByLabel('Name').fill('Beta launch');

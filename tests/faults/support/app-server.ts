@@ -47,6 +47,24 @@ function descendantPids(pid: number): number[] {
   return children.flatMap((c) => [...descendantPids(c), c]);
 }
 
+const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readStatus(pid));
+const readStatus = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return 'State: Z';
+  }
+};
+
+async function allGone(pids: number[], timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (pids.some(alive)) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
 export async function startAppServer(env: NodeJS.ProcessEnv, port?: number): Promise<AppServer> {
   const appPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${appPort}`;
@@ -81,12 +99,22 @@ export async function startAppServer(env: NodeJS.ProcessEnv, port?: number): Pro
     if (!proc?.pid || proc.exitCode !== null || proc.signalCode) return;
     const exited = new Promise<void>((r) => proc.once('exit', () => r()));
     // flock does not pass signals on: signal next and its next-server (deepest first), then flock.
-    for (const pid of [...descendantPids(proc.pid), proc.pid]) {
-      try {
-        process.kill(pid, sig);
-      } catch {
-        // already gone
+    const pids = [...descendantPids(proc.pid), proc.pid];
+    const send = (s: NodeJS.Signals, list: number[]) => {
+      for (const pid of list) {
+        try {
+          process.kill(pid, s);
+        } catch {
+          // already gone
+        }
       }
+    };
+    send(sig, pids);
+    // A next-server still finishing requests (or retrying a database that is gone) must not
+    // outlive the test: it would spin and keep holding the build lock. SIGKILL what is left.
+    if (!(await allGone(pids, 10_000))) {
+      send('SIGKILL', pids);
+      await allGone(pids, 10_000);
     }
     await exited;
   };
