@@ -44,7 +44,7 @@ function watchCsp(page: Page): string[] {
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()) && ours) seen.push(m.text());
   });
   void page.context().addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} on ${e.documentURI}`));
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} on ${e.documentURI} from ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
   });
   return seen;
 }
