@@ -6,11 +6,15 @@ export async function register(): Promise<void> {
     exitOnProductionConfigProblems();
     // Node 20 has no global WebSocket; the neon driver needs one.
     await import('./db/node-websocket');
-    // Without Inngest, pending webhook deliveries are swept by a timer in this process.
-    const { startInProcessWebhookSweep } = await import('./lib/webhooks/in-process-sweep');
-    startInProcessWebhookSweep();
-    // …and scheduled syncs run from a timer here too (Inngest's sync-schedule cron otherwise).
-    const { startInProcessSyncScheduler } = await import('./lib/sync/in-process-scheduler');
-    startInProcessSyncScheduler();
+    // Without Inngest, the crons are timers here: webhook sweep, sync scheduler, local-change sweep.
+    const { startInProcessJobs } = await import('./lib/jobs/in-process');
+    startInProcessJobs();
+    // …and OAuth tokens expiring within the hour are refreshed (Inngest's oauth-token-refresh-schedule otherwise).
+    (await import('./lib/integrations/oauth/in-process-refresh')).startInProcessTokenRefresh();
+    // Hourly: push renewals and the calendars' reconcile pull (Inngest crons otherwise).
+    const { startInProcessCalendarTimer } = await import('./lib/calendar/in-process-timer');
+    startInProcessCalendarTimer();
+    // …and the operations crons: alert evaluation, missed-webhook recovery.
+    (await import('./lib/ops/in-process-ops')).startInProcessOps();
   }
 }

@@ -34,6 +34,7 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Not static files, and not the hot machine-to-machine routes (webhooks set their own
-  // headers in lib/webhooks/responses.ts; the benchmark route; Inngest): none render HTML.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|integrations/webhooks/|bench/|api/inngest).*)'],
+  // headers in lib/webhooks/responses.ts; the internal drain route; the benchmark route; Inngest):
+  // none render HTML.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|integrations/webhooks/|api/internal/|bench/|api/inngest).*)'],
 };

@@ -11,7 +11,7 @@ export default async function Home() {
         Tasks and milestones that stay in sync with GitHub, Slack, Jira, Google Calendar and Outlook — with every webhook,
         sync and failure visible.
       </p>
-      <Link href="/signin" className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+      <Link href="/signin" className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-600/90">
         Sign in
       </Link>
     </section>

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { getSessionUser } from '@/lib/auth/session';
+import { NotificationBell } from './notification-bell';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { SignOutButton } from './sign-out-button';
 
 export async function SiteHeader() {
@@ -15,13 +17,15 @@ export async function SiteHeader() {
             <Link href="/projects" className="text-slate-600 hover:text-slate-900">
               Projects
             </Link>
+            <NotificationBell userId={user.id} />
             <span className="hidden text-slate-500 sm:inline" data-testid="current-user">
               {user.email}
             </span>
+            <KeyboardShortcuts />
             <SignOutButton />
           </div>
         ) : (
-          <Link href="/signin" className="text-sm font-medium text-indigo-600 hover:text-indigo-800">
+          <Link href="/signin" className="text-sm font-medium text-indigo-700 hover:text-indigo-800">
             Sign in
           </Link>
         )}

@@ -2,12 +2,5 @@ import { Inngest } from 'inngest';
 
 export const inngest = new Inngest({ id: 'taskbridge' });
 
-/**
- * `inngest` when an Inngest server is configured (INNGEST_EVENT_KEY in production, or
- * INNGEST_DEV=1 with the Dev Server); otherwise `in-process`: work runs inside this server
- * after the response, and a timer sweeps what is pending. Shown in the UI.
- */
-export type JobMode = 'inngest' | 'in-process';
-export function jobMode(env: Record<string, string | undefined> = process.env): JobMode {
-  return env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? 'inngest' : 'in-process';
-}
+/** @deprecated moved to lib/jobs/mode.ts; re-exported so branches that import it here still build. */
+export { type JobMode, jobMode } from '@/lib/jobs/mode';

@@ -7,6 +7,7 @@ import { measurePage, type PageResult, type PageTarget } from './bench/measure-p
 import { startNextServer, waitForServer } from './bench/next-server';
 import { finishBench, log, startBench } from './bench/setup';
 import { seedPages } from './bench/seed-pages';
+import { rollupHealth } from '../lib/ops/health-rollup';
 
 /**
  * `npm run bench:pages`: seeds one project (10 integrations, 100k log rows, 100k webhook
@@ -27,6 +28,10 @@ const bench = await startBench('pages');
 const { profileDir, encryptionKeys, database, db } = bench;
 const seedStarted = Date.now();
 const seeded = await seedPages(db, counts);
+// The health dashboard reads closed hours from its hourly rollup, which the server's minute timer keeps; roll once now.
+const rolledStarted = performance.now();
+await rollupHealth(db);
+console.log(`[bench] health rollup of ${counts.integrations} integrations in ${((performance.now() - rolledStarted) / 1000).toFixed(1)} s`);
 log(`seeded ${JSON.stringify(counts)} in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
 // The cursor of the row `fraction` of the way down a newest-first list (the deep page starts after it).
@@ -67,6 +72,9 @@ const targets: PageTarget[] = [
     expect: 'data-status="failed"',
     cookie,
   },
+  // "health dashboard": every integration's figures and the charts over all of them, 30 days.
+  { name: 'health', path: `/integrations/project/${seeded.projectId}/health/?range=30d`, expect: 'data-testid="chart-deliveries"', cookie },
+  { name: 'health_integration', path: `/integrations/project/${seeded.projectId}/${seeded.busyIntegrationId}/health/?range=30d`, expect: 'data-testid="chart-deliveries"', cookie },
   { name: 'bare', path: '/signin', expect: 'Sign in to Taskbridge' },
   // Last: today it renders every task of the project (another change pages it).
   { name: 'tasks', path: `/projects/${seeded.projectId}`, expect: 'id="tasks-heading"', cookie },

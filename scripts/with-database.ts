@@ -2,7 +2,7 @@ import '../db/node-websocket';
 import path from 'node:path';
 import { createDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { initProviders } from '../db/queries/providers';
+import { initProviders } from '../lib/integrations/init-providers';
 import { startEmbeddedPostgres, startProxyFor } from '../lib/dev/embedded-postgres';
 import { ensureLocalSecrets } from '../lib/dev/local-secrets';
 

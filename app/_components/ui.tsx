@@ -1,13 +1,13 @@
 import Link from 'next/link';
-import type { ComponentProps, ReactNode } from 'react';
+import { cloneElement, isValidElement, type ComponentProps, type ReactElement, type ReactNode } from 'react';
 
 /** Small shared UI kit: plain Tailwind, no client JS. */
 const cx = (...c: Array<string | false | null | undefined>) => c.filter(Boolean).join(' ');
 
 const buttonStyles = {
-  primary: 'bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300',
+  primary: 'bg-indigo-600 text-white hover:bg-indigo-600/90 disabled:bg-indigo-300',
   secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400',
-  danger: 'bg-red-600 text-white hover:bg-red-700 disabled:bg-red-300',
+  danger: 'bg-red-600 text-white hover:bg-red-600/90 disabled:bg-red-300',
   ghost: 'text-slate-700 hover:bg-slate-100',
 };
 type Variant = keyof typeof buttonStyles;
@@ -61,24 +61,56 @@ export function Badge({ tone = 'gray', children }: { tone?: BadgeTone; children:
   return <span className={cx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ring-slate-200', badgeTones[tone])}>{children}</span>;
 }
 
+/**
+ * A labelled control with its message: on error, the sentence under it, and the control itself
+ * (the child whose id is `htmlFor`) marked aria-invalid (a red border) and described by it.
+ */
 export function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor: string; error?: string; hint?: ReactNode; children: ReactNode }) {
+  const control = error && isValidElement<{ id?: string }>(children) && children.props.id === htmlFor
+    ? cloneElement(children as ReactElement<Record<string, unknown>>, { 'aria-invalid': true, 'aria-describedby': `${htmlFor}-error` })
+    : children;
   return (
     <div className="space-y-1">
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      {children}
+      {control}
       {hint && !error && <p className="text-xs text-slate-500">{hint}</p>}
       {error && (
-        <p className="text-xs text-red-600" role="alert" data-field-error={htmlFor}>
-          {error}
+        <p id={`${htmlFor}-error`} className="text-xs text-red-700" role="alert" data-field-error={htmlFor}>
+          {asSentence(error)}
         </p>
       )}
     </div>
   );
 }
 
-export const inputClass = 'block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500';
+/** A field message as a sentence: "must be a number" → "Must be a number." (one style on every form). */
+export function asSentence(message: string): string {
+  const t = message.trim();
+  if (!t) return t;
+  const first = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(first) ? first : `${first}.`;
+}
+
+/**
+ * The one summary line of a form whose fields carry their own messages; it sits with the
+ * submit button (as `FormSummary`), so "above" is where the marked fields are.
+ */
+export function fieldErrorSummary(fieldErrors: Record<string, string>): string {
+  const n = Object.keys(fieldErrors).length;
+  return n === 1 ? 'Not saved: 1 field needs a fix (marked above).' : `Not saved: ${n} fields need a fix (marked above).`;
+}
+
+/** Next to a form's submit button: what went wrong with the last submit, in one line. */
+export function FormSummary({ error }: { error?: { message: string; fieldErrors?: Record<string, string> } }) {
+  if (!error) return null;
+  const fields = error.fieldErrors ?? {};
+  return <Alert>{Object.keys(fields).length > 0 ? fieldErrorSummary(fields) : error.message}</Alert>;
+}
+
+export const inputClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm placeholder:text-slate-500 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-red-600 disabled:bg-slate-100 disabled:text-slate-500';
 
 export function Input(props: ComponentProps<'input'>) {
   return <input {...props} className={cx(inputClass, props.className)} />;

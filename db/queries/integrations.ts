@@ -1,7 +1,6 @@
-import { and, asc, eq, lte, or, isNull, sql } from 'drizzle-orm';
-import { decryptSecret, encryptSecret, randomSecret, type SecretContext } from '@/lib/crypto/secrets';
+import { and, asc, eq, inArray, lte, or, isNull, sql } from 'drizzle-orm';
+import { encryptSecret, randomSecret, type SecretContext } from '@/lib/crypto/secrets';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
-import type { IntegrationConnection } from '@/lib/integrations/types';
 import type { DbOrTx } from '../client';
 import { isUniqueViolation } from '../pg-errors';
 import { integrationProviders, type ProjectIntegration, projectIntegrations } from '../schema';
@@ -59,20 +58,32 @@ export async function listProjectIntegrations(db: DbOrTx, projectId: string): Pr
   return rows.map((r) => ({ ...r.integration, provider: r.provider }));
 }
 
-/** A new integration with its own webhook secret (encrypted); configured later by the owner. */
+/**
+ * A new integration with its own webhook secret (encrypted). `id` is chosen by the caller when
+ * other ciphertexts (a token) are bound to it already; `config` is what the owner entered on
+ * the set-up page, written in the same statement (a duplicate external id inserts nothing).
+ */
 export async function createIntegration(
   db: DbOrTx,
-  input: { projectId: string; providerRowId: string; createdBy: string; settings: Record<string, unknown> },
+  input: {
+    id?: string;
+    projectId: string;
+    providerRowId: string;
+    createdBy: string;
+    settings: Record<string, unknown>;
+    config?: IntegrationConfigUpdate;
+  },
 ): Promise<ProjectIntegration> {
-  const id = crypto.randomUUID(); // chosen here: the webhook secret's ciphertext is bound to it
+  const id = input.id ?? crypto.randomUUID(); // chosen before the insert: the webhook secret's ciphertext is bound to it
   const [row] = await db
     .insert(projectIntegrations)
     .values({
+      ...input.config,
       id,
       projectId: input.projectId,
       providerId: input.providerRowId,
       createdBy: input.createdBy,
-      settings: input.settings,
+      settings: input.config?.settings ?? input.settings,
       webhookSecret: await encryptSecret(randomSecret(), integrationSecret(id, 'webhook_secret')),
     })
     .returning();
@@ -84,6 +95,7 @@ export type IntegrationConfigUpdate = Partial<
     typeof projectIntegrations.$inferInsert,
     | 'externalId' | 'externalName' | 'accessToken' | 'accessTokenHint' | 'refreshToken' | 'tokenExpiresAt'
     | 'settings' | 'syncEnabled' | 'syncIntervalSeconds' | 'syncCursor' | 'connectionStatus' | 'connectionError'
+    | 'authMethod' | 'grantedScopes' | 'oauthAccount'
   >
 >;
 
@@ -138,27 +150,10 @@ export async function deleteProjectIntegration(db: DbOrTx, projectId: string, in
   return rows.length > 0;
 }
 
-/**
- * Decrypted credentials for a provider call. Never log or render the result. A token that
- * cannot be decrypted throws SecretUnreadableError (a user-safe AppError: "enter it again").
- */
-export async function loadConnection(integration: IntegrationWithProvider): Promise<IntegrationConnection> {
-  return {
-    integrationId: integration.id,
-    apiBaseUrl: integration.provider.apiBaseUrl,
-    accessToken: integration.accessToken ? await decryptSecret(integration.accessToken, integrationSecret(integration.id, 'access_token')) : null,
-    externalId: integration.externalId,
-    settings: integration.settings,
-  };
-}
-
-export async function revealWebhookSecret(integration: Pick<ProjectIntegration, 'id' | 'webhookSecret'>): Promise<string> {
-  return decryptSecret(integration.webhookSecret, integrationSecret(integration.id, 'webhook_secret'));
-}
-
 /** The seed's needs_sync: enabled, active, not already running, and last sync + interval ≤ now. */
 export function integrationNeedsSync(i: ProjectIntegration, now: Date = new Date()): boolean {
   if (!i.isActive || !i.syncEnabled || i.syncStatus === 'syncing' || i.syncStatus === 'queued') return false;
+  if (i.connectionStatus === 'reconnect_needed') return false; // paused until the owner reconnects
   if (!i.lastSyncAt) return true;
   return i.lastSyncAt.getTime() + i.syncIntervalSeconds * 1000 <= now.getTime();
 }
@@ -179,16 +174,24 @@ export async function isTokenValid(db: DbOrTx, integrationId: string, now: Date 
   return Boolean(i && integrationTokenValid(i, now));
 }
 
-/** Integrations due for a scheduled sync, in SQL (the cron's fan-out). */
-export async function listIntegrationsNeedingSync(db: DbOrTx, now: Date = new Date(), limit = 500) {
+/**
+ * Integrations due for a scheduled sync, in SQL (the cron's fan-out). Only providers that can
+ * sync: a provider without sync would be "due" every minute, since a run that does nothing
+ * leaves "Last sync" unset.
+ */
+export async function listIntegrationsNeedingSync(db: DbOrTx, syncing: ProviderId[], now: Date = new Date(), limit = 500) {
+  if (syncing.length === 0) return [];
   return db
     .select({ id: projectIntegrations.id })
     .from(projectIntegrations)
+    .innerJoin(integrationProviders, eq(integrationProviders.id, projectIntegrations.providerId))
     .where(
       and(
+        inArray(integrationProviders.providerType, syncing),
         eq(projectIntegrations.isActive, true),
         eq(projectIntegrations.syncEnabled, true),
         sql`${projectIntegrations.syncStatus} not in ('syncing', 'queued')`,
+        sql`${projectIntegrations.connectionStatus} <> 'reconnect_needed'`, // paused until the owner reconnects
         or(
           isNull(projectIntegrations.lastSyncAt),
           lte(

@@ -12,7 +12,8 @@ export async function getMemberRole(db: DbOrTx, projectId: string, userId: strin
   return row?.role ?? null;
 }
 
-export type MemberRow = { userId: string; email: string; name: string | null; role: ProjectRole; createdAt: Date };
+/** `invited`: added by email and has not signed in yet. */
+export type MemberRow = { userId: string; email: string; name: string | null; role: ProjectRole; createdAt: Date; invited: boolean };
 
 /** A project's members with their email and name, owners first, for the members panel and assignee pickers. */
 export async function listMembers(db: DbOrTx, projectId: string): Promise<MemberRow[]> {
@@ -23,6 +24,7 @@ export async function listMembers(db: DbOrTx, projectId: string): Promise<Member
       name: users.name,
       role: projectMembers.role,
       createdAt: projectMembers.createdAt,
+      invited: users.invited,
     })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
@@ -65,7 +67,7 @@ export async function addMemberByEmail(
     .onConflictDoNothing()
     .returning();
   if (!added) return null;
-  return { userId: user!.id, email: user!.email, name: user!.name, role: added.role, createdAt: added.createdAt };
+  return { userId: user!.id, email: user!.email, name: user!.name, role: added.role, createdAt: added.createdAt, invited: user!.invited };
 }
 
 export type RemoveMemberOutcome = 'removed' | 'not_member' | 'last_owner';
@@ -93,5 +95,30 @@ export async function removeMember(db: Db, projectId: string, userId: string): P
       .set({ assigneeIds: sql`array_remove(${tasks.assigneeIds}, ${userId}::uuid)`, updatedAt: new Date() })
       .where(and(eq(tasks.projectId, projectId), sql`${userId}::uuid = any(${tasks.assigneeIds})`));
     return 'removed';
+  });
+}
+
+export type SetRoleOutcome = 'changed' | 'unchanged' | 'not_member' | 'last_owner';
+
+/**
+ * Changes a member's role. Locks the project's owner rows like removeMember, so two owners
+ * demoting each other at once cannot leave the project without one.
+ */
+export async function setMemberRole(db: Db, projectId: string, userId: string, role: ProjectRole): Promise<SetRoleOutcome> {
+  return db.transaction(async (tx) => {
+    const owners = await tx
+      .select({ userId: projectMembers.userId })
+      .from(projectMembers)
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'owner')))
+      .for('update');
+    const current = await getMemberRole(tx, projectId, userId);
+    if (!current) return 'not_member';
+    if (current === role) return 'unchanged';
+    if (current === 'owner' && owners.length <= 1) return 'last_owner';
+    await tx
+      .update(projectMembers)
+      .set({ role })
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+    return 'changed';
   });
 }

@@ -1,30 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { providerIds, type ProviderId } from '@/lib/integrations/provider-ids';
-import { providers, resolveApiBaseUrl } from '@/lib/integrations/registry';
+import type { ProviderId } from '@/lib/integrations/provider-ids';
 import type { DbOrTx } from '../client';
 import { type IntegrationProvider, integrationProviders } from '../schema';
 
-/**
- * The seed's init_integrations: upsert the five providers idempotently. API base URLs take
- * their env override, so tests and GitHub Enterprise point where they must.
- */
-export async function initProviders(db: DbOrTx, env: Record<string, string | undefined> = process.env) {
-  const rows = providerIds.map((id) => {
-    const d = providers[id].defaults;
-    return {
-      providerType: id,
-      name: d.name,
-      description: d.description,
-      apiBaseUrl: resolveApiBaseUrl(id, env),
-      authUrl: d.authUrl,
-      tokenUrl: d.tokenUrl,
-      revokeUrl: d.revokeUrl ?? null,
-      scopes: d.scopes,
-      supportsWebhooks: true,
-      webhookEvents: d.webhookEvents,
-      isActive: true,
-    };
-  });
+export type ProviderRowInput = Omit<typeof integrationProviders.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Upserts provider rows by type, idempotently (lib/integrations/init-providers.ts builds them from the registry). */
+export async function upsertProviderRows(db: DbOrTx, rows: ProviderRowInput[]) {
   return db
     .insert(integrationProviders)
     .values(rows)

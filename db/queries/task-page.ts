@@ -21,6 +21,17 @@ export type TaskPage = { tasks: Task[]; nextCursor: string | null };
  * so page 200 costs what page 1 does. A cursor that does not fit the sort starts from the top.
  */
 export async function listTaskPage(db: DbOrTx, projectId: string, filters: TaskFilters, o: TaskPageOptions): Promise<TaskPage> {
+  const rows = await taskPageQuery(db, projectId, filters, o);
+  const page = rows.slice(0, o.limit);
+  const last = page.at(-1);
+  return {
+    tasks: page.map((r) => r.task),
+    nextCursor: rows.length > o.limit && last ? encodeCursor(last.sortKey, last.task.id) : null,
+  };
+}
+
+/** The statement behind a page (one more row than the page, to know whether another follows); tests explain it. */
+export function taskPageQuery(db: DbOrTx, projectId: string, filters: TaskFilters, o: TaskPageOptions) {
   const key = sortKeys[o.sort];
   const order = o.dir === 'asc' ? asc : desc;
   const cursor = decodeCursor(o.after);
@@ -29,18 +40,12 @@ export async function listTaskPage(db: DbOrTx, projectId: string, filters: TaskF
     const cmp = o.dir === 'asc' ? sql`>` : sql`<`;
     where.push(sql`(${key.expr}, ${tasks.id}) ${cmp} (${cursor.sortKey}::${key.type}, ${cursor.id}::uuid)`);
   }
-  const rows = await db
+  return db
     .select({ task: tasks, sortKey: sql<string>`(${key.expr})::text` })
     .from(tasks)
     .where(sql.join(where, sql` and `))
     .orderBy(order(key.expr), order(tasks.id))
     .limit(o.limit + 1);
-  const page = rows.slice(0, o.limit);
-  const last = page.at(-1);
-  return {
-    tasks: page.map((r) => r.task),
-    nextCursor: rows.length > o.limit && last ? encodeCursor(last.sortKey, last.task.id) : null,
-  };
 }
 
 export async function countTasks(db: DbOrTx, projectId: string, filters: TaskFilters, today: string): Promise<number> {

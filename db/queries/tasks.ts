@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import type { ProviderId } from '@/lib/integrations/provider-ids';
 import { externalTaskMappings, integrationProviders, projectIntegrations, type Task, tasks } from '../schema';
 
 /** Values a task is created or edited with (ids already checked against the project). */
@@ -22,6 +23,16 @@ export async function getTask(db: DbOrTx, projectId: string, taskId: string): Pr
     .select()
     .from(tasks)
     .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId), isNull(tasks.deletedAt)));
+  return row;
+}
+
+/** The live task, locked until the transaction ends (an edit reads its before-values with this). */
+export async function getTaskForUpdate(tx: DbOrTx, projectId: string, taskId: string): Promise<Task | undefined> {
+  const [row] = await tx
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId), isNull(tasks.deletedAt)))
+    .for('update');
   return row;
 }
 
@@ -93,6 +104,9 @@ export type TaskExternalLink = {
   externalId: string;
   externalUrl: string | null;
   providerName: string;
+  /** The provider slug and the integration, for what the provider syncs and its wording. */
+  providerType: ProviderId;
+  integrationId: string;
   externalName: string | null;
   lastSyncedAt: Date | null;
 };
@@ -106,6 +120,8 @@ export async function listTaskExternalLinks(db: DbOrTx, projectId: string, taskI
       externalId: externalTaskMappings.externalId,
       externalUrl: externalTaskMappings.externalUrl,
       providerName: integrationProviders.name,
+      providerType: integrationProviders.providerType,
+      integrationId: externalTaskMappings.integrationId,
       externalName: projectIntegrations.externalName,
       lastSyncedAt: externalTaskMappings.lastSyncedAt,
     })

@@ -1,10 +1,13 @@
-import { eq, getTableColumns, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { integrationWebhooks, type IntegrationWebhook } from '../schema';
 import { cursorTime, keysetPage, type KeysetPage, type KeysetRequest, withCursor } from './keyset';
 
 export type WebhookDeliveryStatus = IntegrationWebhook['status'];
-export type ListedDelivery = IntegrationWebhook & { cursorAt: string };
+/** A listed delivery without its payload and headers: the logs page fetches those when a row is opened. */
+export type ListedDelivery = Omit<IntegrationWebhook, 'payload' | 'headers'> & { cursorAt: string };
+
+const { payload: _payload, headers: _headers, ...listedColumns } = getTableColumns(integrationWebhooks);
 
 /** The logs page's delivery history: one page, newest first, optionally by status and event type (keyset: see keyset.ts). */
 export async function listWebhookDeliveries(
@@ -17,10 +20,28 @@ export async function listWebhookDeliveries(
   if (request.eventType) where.push(eq(integrationWebhooks.eventType, request.eventType));
   return keysetPage({ time: integrationWebhooks.receivedAt, id: integrationWebhooks.id }, { ...request, limit: request.limit ?? 50 }, (cursor, orderBy, limit) =>
     db
-      .select({ ...getTableColumns(integrationWebhooks), cursorAt: cursorTime(integrationWebhooks.receivedAt) })
+      .select({ ...listedColumns, cursorAt: cursorTime(integrationWebhooks.receivedAt) })
       .from(integrationWebhooks)
       .where(withCursor(where, cursor))
       .orderBy(...orderBy)
       .limit(limit),
   );
+}
+
+/** One delivery's payload, headers and status (the logs page's expander and replay), scoped to the integration. */
+export async function getDeliveryDetails(db: DbOrTx, integrationId: string, deliveryId: string) {
+  const [row] = await db
+    .select({ status: integrationWebhooks.status, payload: integrationWebhooks.payload, headers: integrationWebhooks.headers, processedAt: integrationWebhooks.processedAt, error: integrationWebhooks.error })
+    .from(integrationWebhooks)
+    .where(and(eq(integrationWebhooks.integrationId, integrationId), eq(integrationWebhooks.id, deliveryId)));
+  return row;
+}
+
+/** Status of some deliveries of one integration (the logs page polls the rows still pending or processing). */
+export async function getDeliveryStatuses(db: DbOrTx, integrationId: string, deliveryIds: string[]) {
+  if (deliveryIds.length === 0) return [];
+  return db
+    .select({ id: integrationWebhooks.id, status: integrationWebhooks.status })
+    .from(integrationWebhooks)
+    .where(and(eq(integrationWebhooks.integrationId, integrationId), inArray(integrationWebhooks.id, deliveryIds)));
 }

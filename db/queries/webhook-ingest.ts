@@ -61,7 +61,9 @@ export async function recordDeliveries(
 }
 
 /** A processing claim holds a lease this long, renewed while the attempt runs; a lapsed lease is a crashed attempt. */
-export const CLAIM_LEASE_MS = 60_000;
+const leaseOverride = Number(process.env.WEBHOOK_CLAIM_LEASE_MS);
+/** A processing claim's lease (60 s); WEBHOOK_CLAIM_LEASE_MS shortens it for the fault suite. */
+export const CLAIM_LEASE_MS = Number.isFinite(leaseOverride) && leaseOverride >= 1000 ? leaseOverride : 60_000;
 
 /** A 'processing' row whose lease lapsed (rows claimed before leases existed: counted from the attempt's start). */
 const leaseLapsed = (now: Date) =>

@@ -69,6 +69,17 @@ export const projectIntegrations = pgTable(
     accessTokenHint: text(),
     refreshToken: text().$type<Encrypted>(),
     tokenExpiresAt: timestamp({ withTimezone: true }),
+    /** How the credential was obtained: pasted, or an OAuth grant (which may refresh). */
+    authMethod: text().$type<'token' | 'oauth'>().notNull().default('token'),
+    /** Scopes the provider actually granted (shown; a missing required one is named). */
+    grantedScopes: text().array(),
+    /** Non-secret facts of the grant: Slack team and bot user, Atlassian cloud id, account email. */
+    oauthAccount: jsonb().$type<Record<string, unknown>>(),
+    tokenRefreshedAt: timestamp({ withTimezone: true }),
+    /** A push channel we created and must renew (repo hook, Jira dynamic webhook, Google channel, Graph subscription). */
+    subscriptionId: text(),
+    subscriptionResourceId: text(),
+    subscriptionExpiresAt: timestamp({ withTimezone: true }),
     webhookSecret: text().$type<Encrypted>().notNull(),
     webhookConfirmedAt: timestamp({ withTimezone: true }),
     /** Id of the webhook we registered at the provider, if we registered it ourselves. */
@@ -92,6 +103,8 @@ export const projectIntegrations = pgTable(
     index().on(t.projectId, t.isActive),
     index().on(t.providerId, t.isActive),
     index().on(t.syncStatus),
+    index().on(t.subscriptionExpiresAt).where(sql`${t.subscriptionExpiresAt} is not null`),
+    index().on(t.tokenExpiresAt).where(sql`${t.tokenExpiresAt} is not null`),
   ],
 );
 export type ProjectIntegration = InferSelectModel<typeof projectIntegrations>;
@@ -126,7 +139,9 @@ export const integrationWebhooks = pgTable(
     index().on(t.status, t.receivedAt),
     index().on(t.providerId, t.receivedAt),
     // The logs page's keyset pages, one index per filter it offers (see db/queries/keyset.ts).
-    index().on(t.integrationId, t.receivedAt, t.id),
+    // The first also serves the health dashboard's counts by status per time bucket (index-only
+    // scan: status rides at its end), so no second index on the same prefix competes with it.
+    index().on(t.integrationId, t.receivedAt, t.id, t.status),
     index().on(t.integrationId, t.status, t.receivedAt, t.id),
     index().on(t.integrationId, t.eventType, t.receivedAt, t.id),
     index().on(t.processed),
@@ -179,7 +194,9 @@ export const integrationLogs = pgTable(
   (t) => [
     // The logs page's keyset pages, one index per filter it offers (see db/queries/keyset.ts).
     index().on(t.integrationId, t.timestamp, t.id),
-    index().on(t.integrationId, t.status, t.timestamp, t.id),
+    // The status one also serves the health dashboard's errors by kind per time bucket (index-only
+    // scan: action_type rides at its end), so no second index on the same prefix competes with it.
+    index().on(t.integrationId, t.status, t.timestamp, t.id, t.actionType),
     index().on(t.integrationId, t.actionType, t.timestamp, t.id),
     index().on(t.providerId, t.timestamp),
   ],

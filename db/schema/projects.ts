@@ -9,6 +9,8 @@ export const projects = pgTable('projects', {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),
   description: text().notNull().default(''),
+  /** IANA zone of the project's deadlines (calendar events, timed deadlines). */
+  timeZone: text().notNull().default('UTC'),
   createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

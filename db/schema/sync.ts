@@ -7,7 +7,8 @@ import { milestones } from './projects';
 import { tasks } from './tasks';
 
 /** `interrupted`: the process running it died or lost its database; a newer run took over from the saved cursor. */
-export const syncRunStatusEnum = pgEnum('sync_run_status', ['running', 'paused', 'success', 'error', 'interrupted']);
+/** 'held': stopped by the safety check (circuit breaker) before writing; see sync_safety_holds. */
+export const syncRunStatusEnum = pgEnum('sync_run_status', ['running', 'paused', 'success', 'error', 'interrupted', 'held']);
 export const syncRunTriggerEnum = pgEnum('sync_run_trigger', ['manual', 'schedule']);
 
 /**
@@ -44,6 +45,8 @@ export type SyncRun = InferSelectModel<typeof syncRuns>;
 
 export const taskSyncEventKindEnum = pgEnum('task_sync_event_kind', [
   'imported', 'updated', 'pushed', 'exported', 'conflict', 'comment', 'unlinked', 'linked_pr',
+  // From the local-change fan-out: a deadline's calendar event written or removed, a notification sent.
+  'event_upserted', 'notified',
 ]);
 
 /**
@@ -64,7 +67,12 @@ export const taskSyncEvents = pgTable(
     externalEventId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.taskId, t.createdAt), unique().on(t.integrationId, t.externalEventId)],
+  (t) => [
+    index().on(t.taskId, t.createdAt),
+    unique().on(t.integrationId, t.externalEventId),
+    // The health dashboard's conflict counts.
+    index().on(t.integrationId, t.kind, t.createdAt),
+  ],
 );
 export type TaskSyncEvent = InferSelectModel<typeof taskSyncEvents>;
 

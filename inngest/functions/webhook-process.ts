@@ -10,7 +10,7 @@ export const WEBHOOK_PROCESS_RETRIES = 4;
 /**
  * Processes a stored delivery (the event carries ids only). Retries with Inngest's
  * exponential backoff while the delivery is pending; a permanent failure or a malformed
- * (`invalid`) payload ends the run with NonRetriableError. One delivery at a time per integration keeps handlers ordered and gentle.
+ * (`invalid`) payload ends the run with NonRetriableError. One delivery at a time per integration keeps processors ordered and gentle.
  */
 export const webhookProcess = inngest.createFunction(
   {

@@ -21,12 +21,12 @@ function patchFor(change: BulkChange, current: { labels: string[] }): Partial<Ta
  * Any member changes many tasks at once: one edit per task through applyTaskEdit (the same
  * path as the edit form), so each task's push to its integrations is scheduled.
  */
-export const bulkUpdateTasks = authedAction('member', bulkUpdateSchema, async ({ db }, input) => {
+export const bulkUpdateTasks = authedAction('member', bulkUpdateSchema, async ({ db, user }, input) => {
   const updated: string[] = [];
   for (const taskId of input.taskIds) {
     const task = await getTask(db, input.projectId, taskId);
     if (!task) throw new AppError('not_found', 'A selected task no longer exists. Reload the page.', 'taskIds');
-    await applyTaskEdit(db, input.projectId, taskId, patchFor(input.change, task));
+    await applyTaskEdit(db, input.projectId, taskId, patchFor(input.change, task), { actorUserId: user.id });
     updated.push(taskId);
   }
   return { updated };

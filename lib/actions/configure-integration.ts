@@ -1,58 +1,32 @@
 'use server';
 
 import { logAction } from '@/db/queries/integration-logs';
-import { type IntegrationConfigUpdate, integrationSecret, updateIntegrationConfig } from '@/db/queries/integrations';
-import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
+import { updateIntegrationConfig } from '@/db/queries/integrations';
 import { AppError } from '@/lib/errors';
-import { type ConnectionTestOutcome, runConnectionTest } from '@/lib/integrations/run-connection-test';
-import { requestAppUrl } from '@/lib/request-app-url';
-import { registerIntegrationWebhook } from '@/lib/sync/register-integration-webhook';
+import type { ConnectionTestOutcome } from '@/lib/integrations/run-connection-test';
+import { configUpdate, testAfterSave } from '@/lib/integrations/save-config';
+import { getProvider } from '@/lib/integrations/registry';
+import { resolveExternalId } from '@/lib/integrations/resolve-external-id';
+import { settingsEditedElsewhere } from '@/lib/integrations/settings-form';
 import { configureIntegrationSchema } from './integration-schemas';
 import { loadIntegrationOr404 } from './load-integration';
 import { authedAction } from './safe-action';
 
 /**
  * Owner saves token (write-only), external id, provider settings and sync schedule; with
- * `test`, the provider's connection test runs right after. A new token or external id resets
- * the connection to "not configured" until tested, and a new external id drops the sync cursor.
+ * `test`, the provider's connection test runs right after (lib/integrations/save-config.ts).
  */
 export const configureIntegration = authedAction('owner', configureIntegrationSchema, async ({ db, user }, input) => {
   const current = await loadIntegrationOr404(db, input);
   if (current.provider.providerType !== input.providerId) {
     throw new AppError('bad_request', 'does not match this integration', 'providerId');
   }
-  const values: IntegrationConfigUpdate = {
-    externalId: input.externalId,
-    settings: input.settings,
-    syncEnabled: input.syncEnabled,
-    syncIntervalSeconds: input.syncIntervalSeconds,
-  };
-  const changed: string[] = [];
-  let tokenChange: 'kept' | 'replaced' | 'cleared' = 'kept';
-  if (input.clearToken) {
-    Object.assign(values, { accessToken: null, accessTokenHint: null, refreshToken: null, tokenExpiresAt: null });
-    tokenChange = current.accessToken ? 'cleared' : 'kept';
-  } else if (input.accessToken) {
-    Object.assign(values, {
-      accessToken: await encryptSecret(input.accessToken, integrationSecret(current.id, 'access_token')),
-      accessTokenHint: secretHint(input.accessToken),
-      refreshToken: null,
-      tokenExpiresAt: null,
-    });
-    tokenChange = 'replaced';
-  }
-  if (tokenChange !== 'kept') changed.push('accessToken');
-  if (input.externalId !== current.externalId) {
-    changed.push('externalId');
-    Object.assign(values, { externalName: null, syncCursor: null });
-  }
-  if (tokenChange !== 'kept' || changed.includes('externalId')) {
-    Object.assign(values, { connectionStatus: 'not_configured', connectionError: null });
-  }
-  if (JSON.stringify(input.settings) !== JSON.stringify(current.settings)) changed.push('settings');
-  if (input.syncEnabled !== current.syncEnabled) changed.push('syncEnabled');
-  if (input.syncIntervalSeconds !== current.syncIntervalSeconds) changed.push('syncIntervalSeconds');
-
+  // As typed → as stored (Slack: #general → its channel id), before anything is written.
+  const target = await resolveExternalId(current, input.externalId, { typed: input.clearToken ? undefined : input.accessToken, cleared: input.clearToken });
+  // Settings the form does not show (Jira's mapping, its cloud id) keep their stored values.
+  const settings = { ...input.settings, ...settingsEditedElsewhere(getProvider(input.providerId).settingsSchema, current.settings) };
+  const { values, changed, tokenChange } = await configUpdate(current.id, current, { ...input, externalId: target.id, settings });
+  if (changed.includes('externalId')) values.externalName = target.name;
   const saved = await updateIntegrationConfig(db, input.projectId, input.integrationId, values);
   if (!saved.ok && saved.reason === 'duplicate') {
     throw new AppError('conflict', 'already connected in this project', 'externalId');
@@ -66,12 +40,6 @@ export const configureIntegration = authedAction('owner', configureIntegrationSc
     details: { by: user.id, changed, token: tokenChange },
   });
   let test: ConnectionTestOutcome | null = null;
-  if (input.test) {
-    test = await runConnectionTest(db, { ...current, ...saved.integration, provider: current.provider });
-    // Connected and not yet registered: put our webhook on the repository ourselves when the token may.
-    if (test.status === 'connected' && !saved.integration.webhookExternalId) {
-      await registerIntegrationWebhook(db, { ...current, ...saved.integration, provider: current.provider }, await requestAppUrl());
-    }
-  }
-  return { accessTokenHint: saved.integration.accessTokenHint, test };
+  if (input.test) test = await testAfterSave(db, { ...current, ...saved.integration, provider: current.provider });
+  return { accessTokenHint: saved.integration.accessTokenHint, externalId: saved.integration.externalId, externalName: target.name, test };
 });

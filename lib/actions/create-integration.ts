@@ -1,30 +1,25 @@
 'use server';
 
-import { logAction } from '@/db/queries/integration-logs';
-import { createIntegration as insertIntegration } from '@/db/queries/integrations';
-import { getProviderRow } from '@/db/queries/providers';
-import { AppError } from '@/lib/errors';
+import type { ConnectionTestOutcome } from '@/lib/integrations/run-connection-test';
+import { createConfiguredIntegration } from '@/lib/integrations/create-integration';
+import { testAfterSave } from '@/lib/integrations/save-config';
 import { getProvider } from '@/lib/integrations/registry';
 import { authedAction } from './safe-action';
 import { createIntegrationSchema } from './integration-schemas';
 
-// Owner picks a provider; the integration starts unconfigured with the provider's default settings.
+/**
+ * "Save" on the set-up page (owner): the integration is created only now, with the token,
+ * external id, settings and schedule entered; anything left empty can be set later.
+ */
 export const createIntegration = authedAction('owner', createIntegrationSchema, async ({ db, user }, input) => {
-  const provider = getProvider(input.providerId);
-  const row = await getProviderRow(db, input.providerId);
-  if (!row || !row.isActive) throw new AppError('unavailable', `${provider.defaults.name} is not available right now.`, 'providerId');
-  const integration = await insertIntegration(db, {
+  const integration = await createConfiguredIntegration(db, {
     projectId: input.projectId,
-    providerRowId: row.id,
-    createdBy: user.id,
-    settings: provider.settingsSchema.parse({}),
+    provider: getProvider(input.providerId),
+    userId: user.id,
+    via: 'set-up',
+    fields: { accessToken: input.accessToken, externalId: input.externalId ?? null, settings: input.settings, syncEnabled: input.syncEnabled, syncIntervalSeconds: input.syncIntervalSeconds },
   });
-  await logAction(db, {
-    actionType: 'config',
-    providerId: row.id,
-    integrationId: integration.id,
-    description: `${provider.defaults.name} integration created.`,
-    details: { by: user.id },
-  });
-  return { integrationId: integration.id };
+  let test: ConnectionTestOutcome | null = null;
+  if (input.test) test = await testAfterSave(db, integration);
+  return { integrationId: integration.id, test };
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getProjectIntegration } from '@/db/queries/integrations';
 import { integrationApiQuotas } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { getLatestSyncRun } from '@/lib/sync/sync-runs';
+import { getLatestSyncRun } from '@/db/queries/sync-runs';
 import { authedAction } from './safe-action';
 
 /** What the sync page polls while a sync runs: status, the latest run's counts, the API quota. */

@@ -1,7 +1,9 @@
 import type { DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
-import { type IntegrationWithProvider, loadConnection } from '@/db/queries/integrations';
+import { type IntegrationWithProvider } from '@/db/queries/integrations';
+import { loadConnection } from '@/lib/integrations/connection';
 import { getProvider } from '@/lib/integrations/registry';
+import { currentSubscription } from '@/lib/sync/subscriptions';
 
 export type CleanupOutcome = 'none' | 'done' | 'failed';
 
@@ -11,9 +13,14 @@ export type CleanupOutcome = 'none' | 'done' | 'failed';
  */
 export async function runProviderCleanup(integration: IntegrationWithProvider): Promise<CleanupOutcome> {
   const provider = getProvider(integration.provider.providerType);
-  if (!provider.onDelete) return 'none';
+  const subscription = currentSubscription(integration);
+  const onDelete = provider.connection?.onDelete;
+  if (!onDelete && !(provider.subscription && subscription)) return 'none';
   try {
-    await provider.onDelete(await loadConnection(integration));
+    const connection = await loadConnection(integration);
+    // A push channel we opened (Google watch channel, Graph subscription) is stopped first.
+    if (provider.subscription && subscription) await provider.subscription.unsubscribe(connection, subscription);
+    await onDelete?.(connection);
     return 'done';
   } catch (err) {
     console.warn(`[${provider.id}] cleanup before delete failed:`, err instanceof Error ? err.name : typeof err);

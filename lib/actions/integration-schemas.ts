@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { providerIdSchema } from '@/lib/integrations/provider-ids';
 import { allProviders } from '@/lib/integrations/registry';
 
 /** Input schemas of the integration actions, shared with their tests. */
@@ -7,8 +6,6 @@ export const MIN_SYNC_INTERVAL_SECONDS = 60;
 export const MAX_SYNC_INTERVAL_SECONDS = 7 * 24 * 3600;
 
 export const integrationRefSchema = z.object({ projectId: z.uuid(), integrationId: z.uuid() });
-
-export const createIntegrationSchema = z.object({ projectId: z.uuid(), providerId: providerIdSchema });
 
 const configureBaseSchema = integrationRefSchema.extend({
   /** Write-only: empty keeps the stored token. */
@@ -45,6 +42,42 @@ export const configureIntegrationSchema = z.discriminatedUnion(
   configureBranches as [(typeof configureBranches)[number], ...(typeof configureBranches)[number][]],
 );
 export type ConfigureIntegrationInput = z.input<typeof configureIntegrationSchema>;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * The set-up page (a provider chosen, nothing created yet): the same fields, each provider
+ * checked by its own schemas, but any may be left for later: an empty external id is "not
+ * set yet", and settings and schedule default as on a new integration.
+ */
+const setUpBranches = allProviders.map((p) =>
+  z.object({
+    projectId: z.uuid(),
+    providerId: z.literal(p.id),
+    externalId: z.preprocess(blankToUndefined, p.externalId.schema.optional()),
+    settings: p.settingsSchema.prefault({}),
+    syncEnabled: configureBaseSchema.shape.syncEnabled.default(false),
+    syncIntervalSeconds: configureBaseSchema.shape.syncIntervalSeconds.default(300),
+  }),
+);
+const createBranches = setUpBranches.map((b) => b.extend({ accessToken: configureBaseSchema.shape.accessToken, test: configureBaseSchema.shape.test }));
+const connectBranches = setUpBranches.map((b) => b.extend({ integrationId: z.uuid().optional() }));
+
+/** "Save" on the set-up page: the integration is created with what was entered. */
+export const createIntegrationSchema = z.discriminatedUnion(
+  'providerId',
+  createBranches as [(typeof createBranches)[number], ...(typeof createBranches)[number][]],
+);
+export type CreateIntegrationInput = z.input<typeof createIntegrationSchema>;
+
+/**
+ * "Connect with …": with `integrationId` it (re)connects that integration; from the set-up
+ * page (none yet) the fields entered so far wait in the OAuth state until the callback.
+ */
+export const oauthConnectSchema = z.discriminatedUnion(
+  'providerId',
+  connectBranches as [(typeof connectBranches)[number], ...(typeof connectBranches)[number][]],
+);
 
 /** A secret issued by the provider (Slack's signing secret) pasted in by the owner. */
 export const setWebhookSecretSchema = integrationRefSchema.extend({

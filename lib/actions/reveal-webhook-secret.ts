@@ -1,7 +1,7 @@
 'use server';
 
 import { logAction } from '@/db/queries/integration-logs';
-import { revealWebhookSecret as decryptWebhookSecret } from '@/db/queries/integrations';
+import { revealWebhookSecret as decryptWebhookSecret } from '@/lib/integrations/connection';
 import { webhookCapabilities } from '@/lib/integrations/webhook-registry';
 import { integrationRefSchema } from './integration-schemas';
 import { loadIntegrationOr404 } from './load-integration';

@@ -8,3 +8,8 @@ import { z } from 'zod';
 export const providerIds = ['github', 'slack', 'jira', 'google-calendar', 'outlook-calendar'] as const;
 export const providerIdSchema = z.enum(providerIds);
 export type ProviderId = z.infer<typeof providerIdSchema>;
+/**
+ * The provider's slug ("github"), as `integration.provider.providerType` holds it. Prefer this
+ * name in new code: `providerId` on rows is the integration_providers row id (a uuid).
+ */
+export type ProviderType = ProviderId;

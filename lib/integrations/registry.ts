@@ -4,7 +4,9 @@ import { jira } from './jira';
 import { outlookCalendar } from './outlook-calendar';
 import { type ProviderId, providerIds } from './provider-ids';
 import { slack } from './slack';
-import type { ProviderDefinition } from './types';
+// Fills loadConnection's token source (OAuth refresh before a call) wherever providers are reachable.
+import './oauth/install-token-source';
+import type { Capability, ProviderDefinition, ProviderWith } from './types';
 
 /** The one typed registry, keyed by provider id. No if/else chains on the slug elsewhere. */
 export const providers: { [K in ProviderId]: ProviderDefinition } = {
@@ -25,4 +27,15 @@ export const allProviders = providerIds.map((id) => providers[id]);
 export function resolveApiBaseUrl(id: ProviderId, env: Record<string, string | undefined> = process.env): string {
   const d = providers[id].defaults;
   return (env[d.apiBaseUrlEnv] || d.apiBaseUrl).replace(/\/+$/, '');
+}
+
+/** Every provider that has capability C, typed so the capability is present. Engines route by this, never by slug. */
+export function providersWith<C extends Capability>(capability: C): Array<ProviderWith<C>> {
+  return allProviders.filter((p): p is ProviderWith<C> => p[capability] != null);
+}
+
+/** The provider of an integration if it has capability C, else null. */
+export function providerWith<C extends Capability>(id: ProviderId, capability: C): ProviderWith<C> | null {
+  const p = providers[id];
+  return p[capability] != null ? (p as ProviderWith<C>) : null;
 }

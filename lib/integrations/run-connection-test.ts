@@ -1,8 +1,12 @@
 import type { DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
-import { type IntegrationWithProvider, loadConnection, recordConnectionStatus } from '@/db/queries/integrations';
+import { type IntegrationWithProvider, recordConnectionStatus } from '@/db/queries/integrations';
+import { loadConnection } from '@/lib/integrations/connection';
 import { SecretUnreadableError } from '@/lib/crypto/secrets';
+import { ReconnectNeededError } from '@/lib/integrations/kit/errors';
+import { markReconnectNeeded } from './oauth/reconnect';
 import { getProvider } from './registry';
+import { evaluateAlertsNow } from '@/lib/alerts/evaluate';
 import type { ConnectionResult, ProviderDefinition } from './types';
 
 export type ConnectionTestOutcome = {
@@ -27,8 +31,16 @@ export async function runConnectionTest(
   integration: IntegrationWithProvider,
   provider: ProviderDefinition = getProvider(integration.provider.providerType),
 ): Promise<ConnectionTestOutcome> {
+  const outcome = await testAndRecord(db, integration, provider);
+  // "Reconnect needed" (or its recovery) alerts the owners at once, not at the next evaluation.
+  await evaluateAlertsNow(db, integration.id);
+  return outcome;
+}
+
+async function testAndRecord(db: DbOrTx, integration: IntegrationWithProvider, provider: ProviderDefinition): Promise<ConnectionTestOutcome> {
   const log = { providerId: integration.providerId, integrationId: integration.id, actionType: 'auth' as const };
-  if (!provider.testConnection) {
+  const test = provider.connection?.test;
+  if (!test) {
     const message = `Connection test not available for ${provider.defaults.name} yet.`;
     await logAction(db, { ...log, status: 'warning', description: message });
     return { status: 'unavailable', message };
@@ -46,8 +58,14 @@ export async function runConnectionTest(
   const started = performance.now();
   let result: ConnectionResult;
   try {
-    result = await provider.testConnection(connection);
+    result = await test(connection);
   } catch (err) {
+    if (err instanceof ReconnectNeededError) {
+      // A revoked grant (refresh refused) or a refused token: already marked, keep it that way.
+      await markReconnectNeeded(db, integration.id, err.message);
+      await logAction(db, { ...log, status: 'error', description: `Connection test failed: ${err.message}`, details: { problem: 'reconnect_needed' } });
+      return { status: 'reconnect_needed', message: err.message };
+    }
     console.error(`[${provider.id}] connection test threw:`, err instanceof Error ? err.name : typeof err);
     result = { ok: false, problem: 'unreachable', message: 'The connection test failed unexpectedly.' };
   }
@@ -59,9 +77,10 @@ export async function runConnectionTest(
     await logAction(db, { ...log, status: 'success', description: message, durationMs, details: { externalName } });
     return { status: 'connected', message, durationMs, ...(externalName ? { externalName } : {}) };
   }
-  const message = redact(result.message, connection.accessToken);
+  const message = redact(result.message, await connection.accessToken().catch(() => null));
   const status = result.problem === 'reconnect_needed' ? 'reconnect_needed' : 'error';
-  await recordConnectionStatus(db, integration.id, { connectionStatus: status, connectionError: message });
+  if (status === 'reconnect_needed') await markReconnectNeeded(db, integration.id, message);
+  else await recordConnectionStatus(db, integration.id, { connectionStatus: status, connectionError: message });
   await logAction(db, {
     ...log,
     status: 'error',

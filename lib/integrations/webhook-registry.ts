@@ -9,7 +9,7 @@ import type { WebhookCapability } from './types';
 /**
  * The edge-safe slice of the registry: each provider's webhook verifier, and nothing else.
  * The webhook routes run on the edge runtime and must not pull in provider clients, sync
- * or handlers (Node APIs); each provider's ProviderDefinition.webhook is the same value.
+ * or processors (Node APIs); each provider's ProviderDefinition.webhook is the same value.
  */
 export const webhookCapabilities: { [K in ProviderId]: WebhookCapability } = {
   github: githubWebhook,

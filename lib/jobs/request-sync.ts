@@ -3,10 +3,12 @@ import { getDb, type DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { listIntegrationsNeedingSync } from '@/db/queries/integrations';
 import { projectIntegrations } from '@/db/schema';
-import { type JobMode, jobMode } from '@/inngest/client';
+import { type JobMode, jobMode } from '@/lib/jobs/mode';
 import { integrationSyncRequested } from '@/inngest/events';
+import { providersWith } from '@/lib/integrations/registry';
 import { runSync } from '@/lib/sync/run-sync';
-import { closeStaleRuns, staleSyncCondition } from '@/lib/sync/stale-runs';
+import { closeStaleRuns } from '@/db/queries/sync-runs';
+import { staleRunBefore, staleSyncCondition } from '@/lib/sync/stale-runs';
 import { dispatch, type DispatchOutcome } from './dispatch';
 
 type SyncReason = 'manual' | 'schedule';
@@ -35,7 +37,7 @@ export async function markSyncQueued(
     )
     .returning({ id: projectIntegrations.id });
   if (updated.length === 0) return false;
-  await closeStaleRuns(db, integration, now, mode);
+  await closeStaleRuns(db, integration, staleRunBefore(now, mode));
   await logAction(db, {
     actionType: 'sync',
     status: 'info',
@@ -67,7 +69,7 @@ export async function requestSync(
  * (queued but never picked up, or "syncing" in a process that died) are queued again.
  */
 export async function queueDueSyncs(db: DbOrTx, now = new Date(), mode: JobMode = jobMode()): Promise<string[]> {
-  const due = await listIntegrationsNeedingSync(db, now);
+  const due = await listIntegrationsNeedingSync(db, providersWith('taskSync').map((p) => p.id), now);
   const queued: string[] = [];
   if (due.length) {
     const rows = await db

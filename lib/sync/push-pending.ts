@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
-import { externalTaskMappings, tasks } from '@/db/schema';
-import { getProvider } from '@/lib/integrations/registry';
+import { listTasksWithUnsentEdits } from '@/db/queries/task-links';
+import { providerWith } from '@/lib/integrations/registry';
+import { pushTask } from './engine/task-ops';
 import type { IntegrationConnection } from '@/lib/integrations/types';
 
 /**
@@ -15,25 +15,13 @@ export async function pushPendingTasks(
   loaded: { integration: IntegrationWithProvider; connection: IntegrationConnection },
   limit = 50,
 ): Promise<{ pushed: number; failed: number }> {
-  const provider = getProvider(loaded.integration.provider.providerType);
-  if (!provider.pushTask) return { pushed: 0, failed: 0 };
-  const pending = await db
-    .select({ taskId: externalTaskMappings.taskId })
-    .from(externalTaskMappings)
-    .innerJoin(tasks, eq(tasks.id, externalTaskMappings.taskId))
-    .where(
-      and(
-        eq(externalTaskMappings.integrationId, loaded.integration.id),
-        eq(externalTaskMappings.syncEnabled, true),
-        or(isNull(externalTaskMappings.lastSyncedAt), gt(tasks.updatedAt, externalTaskMappings.lastSyncedAt)),
-      ),
-    )
-    .limit(limit);
+  if (!providerWith(loaded.integration.provider.providerType, 'taskSync')) return { pushed: 0, failed: 0 };
+  const pending = await listTasksWithUnsentEdits(db, loaded.integration.id, limit);
   let pushed = 0;
   let failed = 0;
-  for (const { taskId } of pending) {
+  for (const taskId of pending) {
     try {
-      await provider.pushTask({ db, ...loaded, taskId });
+      await pushTask({ db, ...loaded, taskId });
       pushed++;
     } catch {
       failed++; // stays pending: the next sync tries again

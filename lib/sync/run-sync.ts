@@ -4,11 +4,13 @@ import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { projectIntegrations } from '@/db/schema';
 import { describeError, errorSummary } from '@/lib/errors';
-import { getProvider } from '@/lib/integrations/registry';
-import { pushPendingTasks } from './push-pending';
+import { getProvider, providerWith } from '@/lib/integrations/registry';
+import type { SyncRun } from '@/db/schema';
+import { inlineSteps } from '@/lib/jobs/steps';
 import { heartbeatIntervalMs } from './stale-runs';
-import { loadForSync, syncPageStep } from './sync-page-step';
-import { finishSyncRun, heartbeatSyncRun, pauseSyncRun, resumeSyncRun, startSyncRun, type SyncTrigger } from './sync-runs';
+import { type SyncLoopContext, syncLoop } from './sync-loop';
+import { loadForSync } from './sync-page-step';
+import { finishSyncRun, heartbeatSyncRun, type SyncTrigger } from '@/db/queries/sync-runs';
 
 export type RunSyncOptions = {
   trigger?: SyncTrigger;
@@ -18,7 +20,6 @@ export type RunSyncOptions = {
   finishRetry?: { retries: number; minTimeoutMs: number };
 };
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const DEFAULT_FINISH_RETRY = { retries: 6, minTimeoutMs: 1000 };
 
 /**
@@ -26,18 +27,18 @@ const DEFAULT_FINISH_RETRY = { retries: 6, minTimeoutMs: 1000 };
  * a rate limit pauses it until the reset and it carries on, a refused token marks the
  * integration "reconnect needed". A heartbeat timer keeps the run visibly alive; when the
  * process dies it goes stale and the next "Sync now" or scheduler tick takes over from the
- * cursor (lib/sync/stale-runs.ts). The Inngest function (inngest/functions/sync-integration.ts)
- * runs the same page step, one Inngest step per page.
+ * cursor (lib/sync/stale-runs.ts). The loop itself is lib/sync/sync-loop.ts, the same one the
+ * Inngest function (inngest/functions/sync-integration.ts) runs with Inngest's steps.
  */
 export async function runSync(db: Db, integrationId: string, options: RunSyncOptions = {}): Promise<void> {
   const loaded = await loadForSync(db, integrationId);
   if (!loaded) return;
   const { integration } = loaded;
   const provider = getProvider(integration.provider.providerType);
-  if (!provider.sync) {
+  if (!providerWith(provider.id, 'taskSync')) {
     await db
       .update(projectIntegrations)
-      .set({ syncStatus: 'idle', lastSyncAt: new Date(), lastSyncError: null, updatedAt: new Date() })
+      .set({ syncStatus: 'idle', updatedAt: new Date() }) // nothing ran: "Last sync" stays as it was
       .where(eq(projectIntegrations.id, integrationId));
     await logAction(db, {
       actionType: 'sync', status: 'warning', providerId: integration.providerId, integrationId,
@@ -45,36 +46,23 @@ export async function runSync(db: Db, integrationId: string, options: RunSyncOpt
     });
     return;
   }
-  const sleep = options.sleep ?? realSleep;
-  const runId = await startSyncRun(db, integration, options.trigger ?? 'manual');
+  const runId = { current: null as string | null };
   // Another run took over (this one was closed as interrupted): stop at the next page.
   let lost = false;
   const beat = setInterval(() => {
-    heartbeatSyncRun(db, runId).then((alive) => (lost ||= !alive), () => {}); // a failed beat just ages the heartbeat
+    if (runId.current) heartbeatSyncRun(db, runId.current).then((alive) => (lost ||= !alive), () => {}); // a failed beat just ages the heartbeat
   }, heartbeatIntervalMs());
   beat.unref?.();
-  const finish = (outcome: Parameters<typeof finishSyncRun>[3]) =>
-    finishWithRetry(db, integration, runId, outcome, options.finishRetry ?? DEFAULT_FINISH_RETRY);
-  let cursor = integration.syncCursor ?? null;
+  const retry = options.finishRetry ?? DEFAULT_FINISH_RETRY;
+  const finish: SyncLoopContext['finish'] = (db, integration, id, outcome) => finishWithRetry(db, integration, id, outcome, retry);
   try {
-    while (!lost) {
-      const step = await syncPageStep(db, loaded, runId, cursor);
-      if (step.kind === 'failed') return await finish({ ok: false, error: step.error, reconnect: step.reconnect });
-      if (step.kind === 'paused') {
-        const resumeAt = new Date(step.resumeAt);
-        await pauseSyncRun(db, integration, runId, resumeAt, step.reason);
-        await sleep(Math.max(resumeAt.getTime() - Date.now(), 0));
-        if (!(await resumeSyncRun(db, runId))) return;
-        continue;
-      }
-      cursor = step.cursor;
-      if (step.done) {
-        await pushPendingTasks(db, loaded);
-        return await finish({ ok: true, notModified: step.notModified });
-      }
-    }
+    await syncLoop(inlineSteps(options.sleep), {
+      db, integrationId, trigger: options.trigger ?? 'manual', load: async () => loaded, stopped: () => lost, finish,
+      onStart: (id) => (runId.current = id),
+    });
   } catch (err) {
-    await finish({ ok: false, error: describeError(err, 'The sync failed', '[sync]') });
+    if (!runId.current) throw err; // the run could not even start: the caller hears of it
+    await finish(db, integration, runId.current, { ok: false, error: describeError(err, 'The sync failed', '[sync]') });
   } finally {
     clearInterval(beat);
   }
@@ -91,9 +79,9 @@ async function finishWithRetry(
   runId: string,
   outcome: Parameters<typeof finishSyncRun>[3],
   retry: { retries: number; minTimeoutMs: number },
-): Promise<void> {
+): Promise<SyncRun | null> {
   try {
-    await pRetry(() => finishSyncRun(db, integration, runId, outcome), {
+    return await pRetry(() => finishSyncRun(db, integration, runId, outcome), {
       retries: retry.retries,
       minTimeout: retry.minTimeoutMs,
       factor: 2,
@@ -101,5 +89,6 @@ async function finishWithRetry(
     });
   } catch (err) {
     console.error(`[sync] run ${runId} could not be closed; it will be closed as interrupted once stale:`, errorSummary(err));
+    return null;
   }
 }

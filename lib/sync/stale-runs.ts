@@ -1,9 +1,6 @@
-import { and, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
-import { logAction } from '@/db/queries/integration-logs';
-import { projectIntegrations, syncRuns } from '@/db/schema';
-import { type JobMode, jobMode } from '@/inngest/client';
-import { ACTIVE_RUN_STATUSES } from './sync-runs';
+import { and, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { projectIntegrations } from '@/db/schema';
+import { type JobMode, jobMode } from '@/lib/jobs/mode';
 
 /** A queued sync nobody picked up for this long may be queued again. */
 export const STALE_QUEUED_MS = 10 * 60_000;
@@ -46,42 +43,4 @@ export function staleSyncCondition(now: Date, mode: JobMode = jobMode()): SQL {
           where r.integration_id = ${projectIntegrations.id} and r.status in ('running', 'paused')), ${projectIntegrations.updatedAt}) < ${before}::timestamptz)`
       : and(eq(projectIntegrations.syncStatus, 'syncing'), lt(projectIntegrations.updatedAt, new Date(before)))!;
   return or(queuedStale, syncingStale)!;
-}
-
-export const INTERRUPTED_MESSAGE =
-  'Interrupted: the server running this sync stopped or lost its database. The sync was queued again and continues from the last saved page.';
-
-/**
- * Closes the integration's active runs whose heartbeat is stale as `interrupted` (one log
- * line each). Called once the sync has been queued again, so the new run takes over.
- */
-export async function closeStaleRuns(db: DbOrTx, integration: { id: string; providerId: string }, now: Date, mode: JobMode = jobMode()): Promise<number> {
-  const closed = await db
-    .update(syncRuns)
-    .set({
-      status: 'interrupted',
-      error: INTERRUPTED_MESSAGE,
-      resumeAt: null,
-      finishedAt: sql`now()`,
-      durationMs: sql`(extract(epoch from ${syncRuns.heartbeatAt} - ${syncRuns.startedAt}) * 1000)::int`,
-    })
-    .where(
-      and(
-        eq(syncRuns.integrationId, integration.id),
-        inArray(syncRuns.status, [...ACTIVE_RUN_STATUSES]),
-        lt(syncRuns.heartbeatAt, staleRunBefore(now, mode)),
-      ),
-    )
-    .returning({ id: syncRuns.id, pages: syncRuns.pages, heartbeatAt: syncRuns.heartbeatAt });
-  for (const run of closed) {
-    await logAction(db, {
-      actionType: 'sync',
-      status: 'warning',
-      providerId: integration.providerId,
-      integrationId: integration.id,
-      description: `Sync interrupted after ${run.pages} pages (no sign of life since ${run.heartbeatAt.toISOString()}); queued again, it resumes from the last saved page.`,
-      details: { runId: run.id, pages: run.pages, heartbeatAt: run.heartbeatAt.toISOString() },
-    });
-  }
-  return closed.length;
 }

@@ -1,15 +1,20 @@
 import type { Db } from '@/db/client';
-import { getIntegrationById, type IntegrationWithProvider, loadConnection } from '@/db/queries/integrations';
-import { getProvider } from '@/lib/integrations/registry';
+import { getIntegrationById, type IntegrationWithProvider } from '@/db/queries/integrations';
+import { loadConnection } from '@/lib/integrations/connection';
+import { providerWith } from '@/lib/integrations/registry';
 import type { IntegrationConnection } from '@/lib/integrations/types';
-import { ReconnectNeededError, SyncPausedError } from './sync-paused-error';
-import { saveQuota } from './sync-runs';
+import { ReconnectNeededError, SyncPausedError } from '@/lib/integrations/kit/errors';
+import { SafetyTripError } from './engine/breaker';
+import { type SafetyCheck, syncTaskPage } from './engine/sync-page';
+import { saveQuota } from '@/db/queries/sync-runs';
 
 /** What one page step tells its loop (JSON-safe: Inngest memoises step results). */
 export type PageStepOutcome =
-  | { kind: 'page'; cursor: Record<string, unknown>; done: boolean; notModified: boolean }
+  | { kind: 'page'; cursor: Record<string, unknown>; done: boolean; notModified: boolean; closes: number }
   | { kind: 'paused'; resumeAt: string; reason: string }
-  | { kind: 'failed'; error: string; reconnect: boolean };
+  | { kind: 'failed'; error: string; reconnect: boolean }
+  /** The circuit breaker tripped before the page was written. */
+  | { kind: 'held'; closes: number; linked: number; threshold: number };
 
 export type LoadedIntegration = { integration: IntegrationWithProvider; connection: IntegrationConnection };
 
@@ -29,15 +34,18 @@ export async function syncPageStep(
   loaded: LoadedIntegration,
   runId: string,
   cursor: Record<string, unknown> | null,
+  safety?: SafetyCheck,
 ): Promise<PageStepOutcome> {
-  const provider = getProvider(loaded.integration.provider.providerType);
-  if (!provider.sync) return { kind: 'failed', error: `${provider.defaults.name} has no sync`, reconnect: false };
+  if (!providerWith(loaded.integration.provider.providerType, 'taskSync')) {
+    return { kind: 'failed', error: `${loaded.integration.provider.name} has no sync`, reconnect: false };
+  }
   try {
-    const page = await provider.sync({ db, ...loaded, runId, cursor });
+    const page = await syncTaskPage({ db, ...loaded, runId, cursor }, safety);
     // The quota is stored at the end and when it runs low, not on every page (one write less per page).
     if (page.done || (page.quota?.remaining ?? Infinity) < 500) await saveQuota(db, loaded.integration.id, page.quota);
-    return { kind: 'page', cursor: page.cursor, done: page.done, notModified: Boolean(page.notModified) };
+    return { kind: 'page', cursor: page.cursor, done: page.done, notModified: Boolean(page.notModified), closes: page.closes };
   } catch (err) {
+    if (err instanceof SafetyTripError) return { kind: 'held', closes: err.closes, linked: err.linked, threshold: err.threshold };
     if (err instanceof SyncPausedError) return { kind: 'paused', resumeAt: err.resumeAt.toISOString(), reason: err.reason };
     if (err instanceof ReconnectNeededError) return { kind: 'failed', error: err.message, reconnect: true };
     throw err;

@@ -46,3 +46,8 @@ export function timeAgo(at: Date, now: Date = new Date()): string {
   for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
   return 'just now';
 }
+
+/** "2 Dec 2026, 14:05" in the viewer's time zone. */
+export function localDateTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+}

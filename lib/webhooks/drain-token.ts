@@ -1,4 +1,4 @@
-import { sha256Hex, timingSafeEqualText } from './hmac';
+import { sha256Hex, timingSafeEqualText } from '@/lib/integrations/kit/hmac';
 
 /**
  * The edge webhook routes nudge the Node drain route (in-process mode) with a token derived

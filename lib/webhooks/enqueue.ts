@@ -1,7 +1,5 @@
-import { after } from 'next/server';
 import { webhookDeliveryReceived } from '@/inngest/events';
 import { dispatch, type DispatchOutcome } from '@/lib/jobs/dispatch';
-import { errorSummary } from '@/lib/errors';
 
 /**
  * Hands a stored delivery to processing: an Inngest event carrying ids only, or, without
@@ -18,14 +16,4 @@ export function enqueueDelivery(
     webhookDeliveryReceived.create({ deliveryId: delivery.id, integrationId: delivery.integrationId }, { id: eventId }),
     runInProcess,
   );
-}
-
-/** Runs `work` after the response inside a request, or right away outside one (scripts, tests). */
-export function afterResponse(work: () => Promise<unknown>): void {
-  const run = () => work().catch((err) => console.error('[webhooks] hand-off failed:', errorSummary(err)));
-  try {
-    after(run);
-  } catch {
-    void run();
-  }
 }

@@ -1,11 +1,12 @@
 import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
-import { getIntegrationById, loadConnection } from '@/db/queries/integrations';
+import { getIntegrationById } from '@/db/queries/integrations';
 import { claimDelivery, finishDelivery, markWebhookConfirmed } from '@/db/queries/webhook-ingest';
 import { getProvider } from '@/lib/integrations/registry';
+import { inboundContext } from '@/lib/sync/engine/inbound';
 import { describeError } from '@/lib/errors';
 import { webhookConfig } from './config';
-import { InvalidWebhookPayloadError, isPermanentFailure } from './errors';
+import { InvalidWebhookPayloadError, isPermanentFailure } from '@/lib/integrations/kit/errors';
 import { type Clock, keepLease } from './lease';
 
 export type ProcessOutcome =
@@ -17,9 +18,9 @@ export type ProcessOutcome =
 export type ProcessOptions = { now?: Clock; renewLeaseEveryMs?: number };
 
 /**
- * Processes one stored delivery through its provider's handler, exactly once at a time:
+ * Processes one stored delivery through its provider's `inbound.process`, exactly once at a time:
  * the claim is a conditional UPDATE, so concurrent calls (a redelivery, a sweep, a replay)
- * find nothing to do; the claim's lease is renewed while the handler runs. Marks processed /
+ * find nothing to do; the claim's lease is renewed while the processor runs. Marks processed /
  * no_handler / failed / invalid (malformed payload: final, not retried), or pending again to
  * be retried. The Inngest function, the in-process fallback and the sweep all call this.
  */
@@ -54,7 +55,7 @@ async function runClaimed(
   const confirms = provider.webhook?.confirmationEvents.includes(delivery.eventType) ?? false;
   try {
     if (confirms) await markWebhookConfirmed(db, integration.id);
-    if (!provider.handleWebhook) {
+    if (!provider.inbound) {
       const result = confirms
         ? { webhookConfirmed: true }
         : { handler: null, note: `No ${provider.defaults.name} webhook handler yet: the event was recorded, nothing else was done.` };
@@ -62,10 +63,7 @@ async function runClaimed(
       await finishDelivery(db, delivery, { status, result });
       return { outcome: status, result };
     }
-    const result = await provider.handleWebhook(
-      { db, integration, loadConnection: () => loadConnection(integration) },
-      delivery,
-    );
+    const result = await provider.inbound.process(inboundContext(db, integration, delivery), delivery);
     const full = confirms ? { ...result, webhookConfirmed: true } : result;
     await finishDelivery(db, delivery, { status: 'processed', result: full });
     return { outcome: 'processed', result: full };

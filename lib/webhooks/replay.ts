@@ -5,7 +5,7 @@ import { processDelivery } from './process-delivery';
 
 /**
  * Replays deliveries of one integration: back to pending, then processed again. Idempotent:
- * the claim lets one run at a time, handlers are idempotent, and a delivery being processed
+ * the claim lets one run at a time, processors are idempotent, and a delivery being processed
  * right now is skipped. `ids` null replays every failed one. Returns the ids queued.
  */
 export async function replayDeliveries(db: Db, integrationId: string, ids: string[] | null): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { integrationSecret } from '@/db/queries/integrations';
 import { decryptSecret } from '@/lib/crypto/secrets';
-import { importHmacKey } from './hmac';
+import { importHmacKey } from '@/lib/integrations/kit/hmac';
 
 type Entry = { secret: Promise<string>; key: Promise<CryptoKey> | undefined; expires: number };
 

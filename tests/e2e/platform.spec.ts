@@ -65,7 +65,22 @@ test('owner sets up a project and a GitHub integration; member reads; outsider g
     await integrations.addIntegrationLink.click();
     await screenshot(ownerPage, 'integrations-create');
     await ownerPage.goBack();
+    // Choosing a provider opens its set-up; cancelling there, or going back, adds nothing.
+    await integrations.openSetUp('GitHub');
+    await screenshot(ownerPage, 'integrations-set-up');
+    await ownerPage.getByRole('link', { name: 'Cancel' }).click();
+    await ownerPage.waitForURL(`/integrations/project/${projectId}/`);
+    await expect(ownerPage.getByText('No integrations yet.')).toBeVisible();
+    await expect(integrations.rows()).toHaveCount(0);
+    await integrations.openSetUp('Slack');
+    await ownerPage.goBack();
+    await ownerPage.goBack();
+    await ownerPage.waitForURL(`/integrations/project/${projectId}/`);
+    await ownerPage.reload();
+    await expect(ownerPage.getByText('No integrations yet.')).toBeVisible();
+    await expect(integrations.rows()).toHaveCount(0);
     integrationId = await integrations.addIntegration('GitHub');
+    await expect(ownerPage.getByText(/^Added GitHub to/)).toBeVisible();
     const pages = new IntegrationPages(ownerPage, projectId, integrationId);
     if (GITHUB_API_URL) {
       // The fake GitHub knows the repository and accepts this token.
@@ -77,7 +92,7 @@ test('owner sets up a project and a GitHub integration; member reads; outsider g
       expect(seeded.ok).toBe(true);
     }
     rememberSecret('access token', token);
-    const message = await pages.configure({ token, externalId: repo, syncEnabled: true, syncIntervalSeconds: 600 });
+    const message = await pages.configure({ token, externalId: repo, syncEnabled: true, syncIntervalSeconds: 900 });
     if (GITHUB_API_URL) await expect(message).toContainText('Saved and connected');
     await expect(pages.webhookUrl).toHaveText(
       `${readE2eEnv().APP_URL}/integrations/webhooks/github/${integrationId}/`,
@@ -139,7 +154,7 @@ test('owner sets up a project and a GitHub integration; member reads; outsider g
 
     await row.getByRole('link', { name: 'Logs' }).click();
     await expect(page.getByTestId('log-row').first()).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Integration pages' }).getByRole('link')).toHaveText(['Sync', 'Logs']);
+    await expect(page.getByRole('navigation', { name: 'Integration pages' }).getByRole('link')).toHaveText(['Sync', 'Health', 'Logs']);
     await screenshot(page, 'integration-logs-as-member');
 
     const pages = new IntegrationPages(page, projectId, integrationId);

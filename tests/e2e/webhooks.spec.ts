@@ -56,19 +56,32 @@ test('a signed GitHub delivery shows on the logs page; Replay and Replay all fai
       await expect(rows.filter({ hasText: 'e2e-ping-1' }).first()).toHaveAttribute('data-status', 'processed', { timeout: 1000 });
     }).toPass({ timeout: 30_000 });
     await expect(rows).toHaveCount(1); // the duplicate and the forgery were not stored
-    await expect(page.getByTestId('webhook-job-mode')).toContainText('in this server');
+    // The forgery is in the activity log within seconds, with its reason in words.
+    await expect(async () => {
+      await pages.goto('logs');
+      await expect(page.getByTestId('log-row').filter({ hasText: '1 request rejected: bad signature ×1' })).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+    // Its details read as label/value pairs; the JSON waits behind "Raw details".
+    const rejected = page.getByTestId('log-row').filter({ hasText: '1 request rejected' });
+    await rejected.locator('summary').first().click();
+    const valueOf = (label: string) => rejected.getByRole('term').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
+    await expect(valueOf('Reasons › 401 invalid signature')).toHaveText('1');
+    await expect(valueOf('Rejected')).toHaveText('1');
+    await expect(valueOf('Since')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/);
+    await expect(rejected.getByLabel('Raw details')).toBeHidden();
+    await rejected.getByText('Raw details').click();
+    await expect(rejected.getByLabel('Raw details')).toContainText('"rejected": 1');
+    await screenshot(page, 'webhooks-log-details');
+    await expect(page.getByTestId('webhook-job-mode')).toContainText('Background jobs: this server');
     await screenshot(page, 'webhooks-logs');
   });
 
-  await test.step('Replay one delivery: processed again', async () => {
+  await test.step('Replay one delivery: the row follows it to its final status, no reload', async () => {
     await rows.first().locator('summary').first().click();
     await rows.first().getByTestId('replay-delivery').click();
-    await expect(rows.first().getByRole('status')).toHaveText(/Replay queued \(1\)|Nothing to replay/);
+    await expect(rows.first().getByRole('status')).toHaveText('Replayed: processed.', { timeout: 30_000 });
+    await expect(rows.first()).toHaveAttribute('data-status', 'processed');
     await screenshot(page, 'webhooks-replay-one');
-    await expect(async () => {
-      await pages.goto('logs');
-      await expect(rows.first()).toHaveAttribute('data-status', 'processed', { timeout: 1000 });
-    }).toPass({ timeout: 30_000 });
   });
 
   await test.step('Replay all failed: a failed delivery goes back through processing', async () => {
@@ -85,11 +98,10 @@ test('a signed GitHub delivery shows on the logs page; Replay and Replay all fai
     await expect(replayAll).toHaveText('Replay all failed (1)');
     await screenshot(page, 'webhooks-logs-failed');
     await replayAll.click();
-    await expect(async () => {
-      await pages.goto('logs');
-      await expect(rows.first()).toHaveAttribute('data-status', 'processed', { timeout: 1000 });
-    }).toPass({ timeout: 30_000 });
+    // No reload: the page follows the replayed row until it is final.
+    await expect(rows.first()).toHaveAttribute('data-status', 'processed', { timeout: 30_000 });
     await expect(page.getByTestId('replay-failed')).toBeDisabled();
+    await expect(page.getByTestId('replay-failed')).toHaveText('Replay all failed');
     await screenshot(page, 'webhooks-logs-replayed');
   });
 });

@@ -7,11 +7,13 @@ import { ProjectsPage } from './pages/projects-page';
 import { TaskWorkspace } from './pages/task-workspace';
 import { openE2eDb } from './support/e2e-db';
 import { claimsForLogin, expect, test, uniqueLogin } from './support/fixtures';
+import { expectNoSideScroll } from './support/layout';
 
 const SHOTS = '/tmp/shots-worksurface';
 async function shot(page: Page, name: string, width: number) {
   mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize({ width, height: 900 });
+  await expectNoSideScroll(page, name);
   await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
 }
 

@@ -70,7 +70,7 @@ describe('PostgreSQL stops during a burst of webhook deliveries, against the run
       return row?.status === 'processed';
     }, 20_000);
     // And every delivery accepted during the burst ends processed: pending ones by the drain and
-    // the sweep, a claim the crash cut off once its 60 s lease has lapsed.
+    // the sweep, a claim the crash cut off once its lease (3 s here) has lapsed.
     await waitFor(async () => {
       const rows = await getDb().select({ status: integrationWebhooks.status }).from(integrationWebhooks)
         .where(eq(integrationWebhooks.integrationId, integration.id));

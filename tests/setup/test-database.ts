@@ -2,7 +2,7 @@ import '../../db/node-websocket';
 import { sql } from 'drizzle-orm';
 import { createDb } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
-import { initProviders } from '../../db/queries/providers';
+import { initProviders } from '../../lib/integrations/init-providers';
 import { startEmbeddedPostgres, startProxyFor } from '../../lib/dev/embedded-postgres';
 
 /**

@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { serve } from 'inngest/next';
-import { inngest, jobMode } from '@/inngest/client';
+import { inngest } from '@/inngest/client';
+import { jobMode } from '@/lib/jobs/mode';
 import { functions } from '@/inngest/functions';
 
 const handlers = serve({ client: inngest, functions });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { ButtonLink, PageHeader } from '@/app/_components/ui';
+import { CalendarProposalsCard } from '../_components/calendar-proposals-card';
 import { getDb } from '@/db/client';
 import { listProjectIntegrations } from '@/db/queries/integrations';
 import { listMembers } from '@/db/queries/members';
@@ -74,6 +75,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           />
         </div>
         <aside className="min-w-0 space-y-6">
+          <CalendarProposalsCard projectId={projectId} canDecide={role === 'owner'} />
           <MilestonesSection projectId={projectId} milestones={milestones} progress={progress} />
           <MembersPanel projectId={projectId} members={members} isOwner={role === 'owner'} currentUserId={user.id} />
         </aside>

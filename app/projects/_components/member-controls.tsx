@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button, Field, Input } from '@/app/_components/ui';
 import { addMember } from '@/lib/actions/add-member';
+import { changeMemberRole } from '@/lib/actions/change-member-role';
 import { removeMember } from '@/lib/actions/remove-member';
 import { useServerAction } from './use-server-action';
 
@@ -11,6 +12,7 @@ import { useServerAction } from './use-server-action';
 export function AddMemberForm({ projectId }: { projectId: string }) {
   const [email, setEmail] = useState('');
   const action = useServerAction(addMember, { onSuccess: () => setEmail('') });
+  const error = action.fieldError('email') ?? action.formError;
   return (
     <form
       className="space-y-2"
@@ -20,9 +22,17 @@ export function AddMemberForm({ projectId }: { projectId: string }) {
         action.run({ projectId, email });
       }}
     >
-      <Field label="Member email" htmlFor="member-email" error={action.fieldError('email') ?? action.formError}>
+      <Field label="Member email" htmlFor="member-email" error={error}>
         <div className="flex gap-2">
-          <Input id="member-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@example.com" />
+          <Input
+            id="member-email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            placeholder="name@example.com"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'member-email-error' : undefined}
+          />
           <Button type="submit" disabled={action.pending} className="shrink-0">
             {action.pending ? 'Adding…' : 'Add member'}
           </Button>
@@ -57,7 +67,39 @@ export function RemoveMemberButton(props: { projectId: string; userId: string; l
         </Button>
       )}
       {message && (
-        <p role="alert" className="max-w-56 text-right text-xs text-red-600">
+        <p role="alert" className="max-w-56 text-right text-xs text-red-700">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Owner-only: owner ↔ member. The server refuses to demote the last owner and says why here. */
+export function RoleSelect(props: { projectId: string; userId: string; label: string; role: 'owner' | 'member' }) {
+  const { projectId, userId, label, role } = props;
+  const action = useServerAction(changeMemberRole);
+  const message = action.fieldError('role') ?? action.fieldError('userId') ?? action.formError;
+  const id = `role-${userId}`;
+  return (
+    <div className="flex shrink-0 flex-col items-end gap-1">
+      <label htmlFor={id} className="sr-only">
+        Role of {label}
+      </label>
+      <select
+        id={id}
+        value={role}
+        disabled={action.pending}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${id}-error` : undefined}
+        onChange={(e) => action.run({ projectId, userId, role: e.target.value as 'owner' | 'member' })}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs aria-[invalid=true]:border-red-600"
+      >
+        <option value="owner">Owner</option>
+        <option value="member">Member</option>
+      </select>
+      {message && (
+        <p id={`${id}-error`} role="alert" className="max-w-56 text-right text-xs text-red-700">
           {message}
         </p>
       )}

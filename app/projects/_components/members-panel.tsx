@@ -1,10 +1,10 @@
 import { Badge, Card } from '@/app/_components/ui';
 import type { MemberRow } from '@/db/queries/members';
-import { AddMemberForm, RemoveMemberButton } from './member-controls';
+import { AddMemberForm, RemoveMemberButton, RoleSelect } from './member-controls';
 
 type Props = { projectId: string; members: MemberRow[]; isOwner: boolean; currentUserId: string };
 
-/** Who is in the project; owners also get add-by-email and remove. */
+/** Who is in the project (and who is only invited so far); owners also change roles, add by email and remove. */
 export function MembersPanel({ projectId, members, isOwner, currentUserId }: Props) {
   // The server refuses to remove the last owner anyway; don't offer it.
   const soleOwner = members.filter((m) => m.role === 'owner').length === 1;
@@ -20,12 +20,20 @@ export function MembersPanel({ projectId, members, isOwner, currentUserId }: Pro
               <p className="flex min-w-0 items-center gap-2 text-sm">
                 <span className="truncate font-medium text-slate-900">{m.name || m.email}</span>
                 {m.userId === currentUserId && <span className="shrink-0 text-slate-500">(you)</span>}
-                <span className="shrink-0">
-                  <Badge tone={m.role === 'owner' ? 'indigo' : 'gray'}>{m.role}</Badge>
-                </span>
+                {!isOwner && (
+                  <span className="shrink-0">
+                    <Badge tone={m.role === 'owner' ? 'indigo' : 'gray'}>{m.role}</Badge>
+                  </span>
+                )}
+                {m.invited && (
+                  <span className="shrink-0" data-testid="member-invited" title="Added by email; has not signed in yet">
+                    <Badge tone="amber">invited</Badge>
+                  </span>
+                )}
               </p>
               {m.name && <p className="truncate text-xs text-slate-500">{m.email}</p>}
             </div>
+            {isOwner && <RoleSelect projectId={projectId} userId={m.userId} label={m.email} role={m.role} />}
             {isOwner && !(soleOwner && m.role === 'owner') && <RemoveMemberButton projectId={projectId} userId={m.userId} label={m.email} self={m.userId === currentUserId} />}
           </li>
         ))}

@@ -1,7 +1,7 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
-import { Alert, Button, Field, Input } from '@/app/_components/ui';
+import { Button, Field, FormSummary, Input } from '@/app/_components/ui';
 import type { Milestone } from '@/db/schema/projects';
 import { createMilestone } from '@/lib/actions/create-milestone';
 import { deleteMilestone } from '@/lib/actions/delete-milestone';
@@ -32,7 +32,6 @@ export function MilestoneForm({ projectId, milestone, onDone }: Props) {
         else create.run({ projectId, title, dueDate });
       }}
     >
-      {action.formError && <Alert>{action.formError}</Alert>}
       <div className="space-y-2">
         <Field label="Name" htmlFor={id('title')} error={action.fieldError('title')}>
           <Input id={id('title')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} placeholder="e.g. Beta launch" />
@@ -41,6 +40,7 @@ export function MilestoneForm({ projectId, milestone, onDone }: Props) {
           <Input id={id('due')} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
         </Field>
       </div>
+      <FormSummary error={action.error} />
       <div className="flex flex-wrap justify-end gap-2">
         {milestone && <DeleteMilestoneButton projectId={projectId} milestone={milestone} />}
         {milestone && (

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Alert, Button, Field, Input, Textarea } from '@/app/_components/ui';
+import { Button, Field, FormSummary, Input, Textarea } from '@/app/_components/ui';
 import { createProject } from '@/lib/actions/create-project';
 import { useServerAction } from './use-server-action';
 
@@ -24,13 +24,13 @@ export function NewProjectForm() {
         action.run({ name, description });
       }}
     >
-      {action.formError && <Alert>{action.formError}</Alert>}
       <Field label="Project name" htmlFor="project-name" error={action.fieldError('name')}>
         <Input id="project-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus />
       </Field>
       <Field label="Description" htmlFor="project-description" error={action.fieldError('description')} hint="Optional.">
         <Textarea id="project-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
+      <FormSummary error={action.error} />
       <div className="flex justify-end gap-2">
         <Button type="submit" disabled={action.pending || action.succeeded}>
           {action.pending ? 'Creating…' : 'Create project'}

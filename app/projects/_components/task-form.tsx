@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Alert, Button, Field, Input, Select, Textarea } from '@/app/_components/ui';
+import { asSentence, Button, Field, FormSummary, Input, Select, Textarea } from '@/app/_components/ui';
 import type { Task, TaskPriority, TaskStatus } from '@/db/schema/tasks';
 import { createTask } from '@/lib/actions/create-task';
 import { updateTask } from '@/lib/actions/update-task';
@@ -68,7 +68,6 @@ export function TaskForm({ projectId, members, milestones, task, afterCreate }: 
         else create.run({ projectId, ...values });
       }}
     >
-      {action.formError && <Alert>{action.formError}</Alert>}
       <Field label="Title" htmlFor={id('title')} error={action.fieldError('title')}>
         <Input id={id('title')} value={values.title} onChange={(e) => set('title', e.target.value)} maxLength={200} />
       </Field>
@@ -112,6 +111,7 @@ export function TaskForm({ projectId, members, milestones, task, afterCreate }: 
         error={action.fieldError('assigneeIds')}
         onChange={(ids) => set('assigneeIds', ids)}
       />
+      <FormSummary error={action.error} />
       <div className="flex items-center justify-end gap-3">
         {saved && !action.pending && <span role="status" className="text-sm text-emerald-700">Saved</span>}
         <Button type="submit" disabled={action.pending}>
@@ -159,8 +159,8 @@ function AssigneePicker(props: {
         })}
       </div>
       {props.error && (
-        <p id={`${props.idPrefix}-error`} className="text-xs text-red-600" role="alert" data-field-error="assigneeIds">
-          {props.error}
+        <p id={`${props.idPrefix}-error`} className="text-xs text-red-700" role="alert" data-field-error="assigneeIds">
+          {asSentence(props.error)}
         </p>
       )}
     </fieldset>

@@ -4,7 +4,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { RequestError } from '@octokit/request-error';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
-import { ReconnectNeededError, SyncPausedError } from '@/lib/sync/sync-paused-error';
+import { ReconnectNeededError, SyncPausedError } from '@/lib/integrations/kit/errors';
 import type { IntegrationConnection } from '../types';
 
 const GithubOctokit = Octokit.plugin(throttling, retry);
@@ -21,9 +21,26 @@ export type GithubClientOptions = {
   onRateLimit?: (quota: RateLimitSnapshot) => void;
   /** A 5xx is retried twice after 1× and 4× this (default 1000 ms); tests against the fake pass 0. */
   retryBaseMs?: number;
-  /** Upper bound for all requests of this client (one sync page, one export). */
+  /** Upper bound for each request (a black-holed network must not leave a sync "running" forever). */
   timeoutMs?: number;
 };
+
+/** Client knobs from env: the e2e server and tests talk to the fake and need no write spacing. */
+export function clientDefaults(env = process.env): GithubClientOptions {
+  const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+  return {
+    writeIntervalMs: num(env.GITHUB_WRITE_INTERVAL_MS), maxWaitSeconds: num(env.GITHUB_MAX_WAIT_SECONDS), retryBaseMs: num(env.GITHUB_RETRY_BASE_MS),
+  };
+}
+
+/** Content-creating requests of one integration are spaced across clients (GitHub asks for ≥ 1 s). */
+const writeQueues = new Map<string, Bottleneck.Group>();
+function writeQueue(integrationId: string | undefined, minTime: number): Bottleneck.Group {
+  if (!integrationId) return new Bottleneck.Group({ maxConcurrent: 1, minTime });
+  let group = writeQueues.get(integrationId);
+  if (!group) writeQueues.set(integrationId, (group = new Bottleneck.Group({ maxConcurrent: 1, minTime })));
+  return group;
+}
 
 /** `owner/repo` from the integration's external id. */
 export function parseRepo(externalId: string | null): { owner: string; repo: string } {
@@ -49,7 +66,7 @@ export function readRateLimit(headers: Record<string, string | number | undefine
  * the connection's API base: github.com, GitHub Enterprise Server or the local fake.
  */
 export function createGithubClient(
-  connection: Pick<IntegrationConnection, 'apiBaseUrl' | 'accessToken'>,
+  connection: Pick<IntegrationConnection, 'apiBaseUrl' | 'accessToken'> & { integrationId?: string },
   options: GithubClientOptions = {},
 ): GithubClient {
   const maxWait = options.maxWaitSeconds ?? 5;
@@ -58,18 +75,21 @@ export function createGithubClient(
   const octokit = new GithubOctokit({
     // GITHUB_API_URL wins here as it does at init: a process pointed at a fake or a GHES stays there.
     baseUrl: (process.env.GITHUB_API_URL || connection.apiBaseUrl).replace(/\/+$/, ''),
-    auth: connection.accessToken ?? undefined,
     userAgent: 'taskbridge',
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     throttle: {
       onRateLimit: wantRetry,
       onSecondaryRateLimit: wantRetry,
-      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs ?? 1000 }),
+      write: writeQueue(connection.integrationId, options.writeIntervalMs ?? 1000),
     },
     // 403/429 are the throttling plugin's (short waits) or the sync's pause (long ones), never blind retries
     retry: { retries: 2, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-    // A black-holed network must not leave a sync "running" forever.
-    request: { signal: AbortSignal.timeout(options.timeoutMs ?? 60_000) },
+  });
+  // The token is asked for per request, so an OAuth token about to expire is refreshed first.
+  octokit.hook.before('request', async (request) => {
+    const token = await connection.accessToken();
+    if (token) request.headers.authorization = `token ${token}`;
+    request.request = { ...request.request, signal: AbortSignal.timeout(options.timeoutMs ?? 60_000) };
   });
   if (options.onRateLimit) {
     const report = options.onRateLimit;
@@ -110,4 +130,25 @@ export function translateGithubError(err: unknown, now = Date.now()): never {
     if (err.status >= 500 || err.status === 0) throw new UserFacingError(`GitHub could not be reached (${err.status || 'network error'}); the next sync tries again.`);
   }
   throw err;
+}
+
+type SharedClient = { octokit: GithubClient; quota: () => { limit: number | null; remaining: number | null; resetAt: string | null } | null };
+const shared = new WeakMap<IntegrationConnection, SharedClient>();
+
+/**
+ * The client of one connection (one sync run, one export, one webhook), shared by its pull,
+ * reads and writes, with the last quota GitHub reported.
+ */
+export function githubFor(connection: IntegrationConnection): SharedClient {
+  let entry = shared.get(connection);
+  if (!entry) {
+    let last: RateLimitSnapshot | null = null;
+    const octokit = createGithubClient(connection, { ...clientDefaults(), onRateLimit: (q) => (last = q) });
+    const quota = () => {
+      const q = last as RateLimitSnapshot | null;
+      return q && { limit: q.limit, remaining: q.remaining, resetAt: q.resetAt?.toISOString() ?? null };
+    };
+    shared.set(connection, (entry = { octokit, quota }));
+  }
+  return entry;
 }

@@ -1,9 +1,9 @@
 import type { ProviderDefinition } from '../types';
-import { exportGithubTask, pushGithubTask } from './export-task';
-import { handleGithubWebhook } from './handle-webhook';
-import { registerGithubWebhook, removeGithubWebhook } from './repo-webhook';
+import { githubInbound } from './process-delivery';
+import { githubSubscription, removeGithubWebhook } from './repo-webhook';
+import { githubOAuth } from './oauth';
 import { githubRepoSchema, githubSettingsSchema, type GithubSettings } from './schema';
-import { syncGithubPage } from './sync-issues';
+import { githubTaskSync } from './task-sync';
 import { testGithubConnection } from './test-connection';
 import { githubWebhook } from './verify-webhook';
 
@@ -18,6 +18,12 @@ export const github: ProviderDefinition<GithubSettings> = {
     tokenUrl: 'https://github.com/login/oauth/access_token',
     scopes: ['repo', 'admin:repo_hook'],
     webhookEvents: ['issues', 'issue_comment', 'pull_request', 'push'],
+    features: [
+      "Imports the repository's issues as tasks (labels, assignees, milestones)",
+      'Sends task edits back to their issues; conflicts follow the policy you choose',
+      'Creates an issue from a task',
+      'Live updates: registers its repository webhook when the token may, and redelivers what GitHub failed to deliver',
+    ],
   },
   externalId: {
     label: 'Repository',
@@ -29,11 +35,9 @@ export const github: ProviderDefinition<GithubSettings> = {
   webhookHelp:
     'Repository → Settings → Webhooks → Add webhook. Content type application/json, the secret below, events: Issues, Issue comments, Pull requests, Pushes.',
   webhook: githubWebhook,
-  testConnection: testGithubConnection,
-  sync: syncGithubPage,
-  onDelete: removeGithubWebhook,
-  handleWebhook: handleGithubWebhook,
-  registerWebhook: registerGithubWebhook,
-  exportTask: exportGithubTask,
-  pushTask: pushGithubTask,
+  oauth: githubOAuth,
+  connection: { test: testGithubConnection, onDelete: removeGithubWebhook },
+  subscription: githubSubscription,
+  inbound: githubInbound,
+  taskSync: githubTaskSync,
 };

@@ -15,7 +15,7 @@ export const githubIssueSchema = z.object({
   labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).default([]),
   assignees: z.array(z.object({ login: z.string() })).nullish(),
   milestone: z
-    .object({ id: z.number(), title: z.string(), description: z.string().nullish(), due_on: z.string().nullish() })
+    .object({ id: z.number(), number: z.number().optional(), title: z.string(), description: z.string().nullish(), due_on: z.string().nullish() })
     .nullish(),
   pull_request: z.unknown().optional(),
 });

@@ -1,6 +1,6 @@
-import type { IntegrationConnection } from '../types';
-import { createGithubClient, parseRepo } from './client';
-import { clientDefaults } from './sync-issues';
+import { SubscriptionRefusedError } from '../kit/errors';
+import type { IntegrationConnection, SubscriptionCapability, SubscriptionState } from '../types';
+import { clientDefaults, createGithubClient, parseRepo } from './client';
 
 /** The events Taskbridge asks GitHub to send (the provider definition's defaults). */
 export const GITHUB_HOOK_EVENTS = ['issues', 'issue_comment', 'pull_request', 'push'];
@@ -12,13 +12,10 @@ export function githubWebhookUrl(appUrl: string, integrationId: string): string 
 
 /**
  * Registers the repository webhook with the integration's secret, when the token may
- * (admin on the repo). Returns the hook id to store, or null with the reason when the
- * token may not — the configure page then shows what to paste into GitHub.
+ * (admin on the repo). Returns the hook id to store; throws SubscriptionRefusedError with the
+ * reason when the token may not — the configure page then shows what to paste into GitHub.
  */
-export async function registerGithubWebhook(
-  connection: IntegrationConnection,
-  input: { url: string; secret: string },
-): Promise<{ ok: true; hookId: string } | { ok: false; reason: string }> {
+async function registerGithubWebhook(connection: IntegrationConnection, input: { url: string; secret: string }): Promise<SubscriptionState> {
   const target = parseRepo(connection.externalId);
   const octokit = createGithubClient(connection, { ...clientDefaults(), maxWaitSeconds: 0 });
   try {
@@ -32,13 +29,13 @@ export async function registerGithubWebhook(
       events: GITHUB_HOOK_EVENTS,
       config: { url: input.url, content_type: 'json', secret: input.secret, insecure_ssl: '0' },
     });
-    return { ok: true, hookId: String(data.id) };
+    return { id: String(data.id), resourceId: null, expiresAt: null };
   } catch (err) {
     const status = (err as { status?: number }).status;
     if (status === 404 || status === 403) {
-      return { ok: false, reason: 'This token may not manage the repository’s webhooks (admin access needed): add the webhook by hand.' };
+      throw new SubscriptionRefusedError('This token may not manage the repository’s webhooks (admin access needed): add the webhook by hand.');
     }
-    return { ok: false, reason: 'GitHub could not be reached to register the webhook.' };
+    throw new SubscriptionRefusedError('GitHub could not be reached to register the webhook.');
   }
 }
 
@@ -47,7 +44,7 @@ export async function registerGithubWebhook(
  * id). Called before the integration is deleted; a token that may not is not an error.
  */
 export async function removeGithubWebhook(connection: IntegrationConnection): Promise<void> {
-  if (!connection.accessToken || !connection.externalId) return;
+  if (!connection.externalId || !(await connection.accessToken())) return;
   const target = parseRepo(connection.externalId);
   const octokit = createGithubClient(connection, { ...clientDefaults(), maxWaitSeconds: 0 });
   const suffix = `/integrations/webhooks/github/${connection.integrationId}`;
@@ -61,3 +58,11 @@ export async function removeGithubWebhook(connection: IntegrationConnection): Pr
     if (status !== 401 && status !== 403 && status !== 404) throw err;
   }
 }
+
+/** GitHub repository hooks do not expire: renewing keeps the hook as it is. */
+export const githubSubscription: SubscriptionCapability = {
+  renewMarginMs: 0,
+  subscribe: registerGithubWebhook,
+  renew: async (_connection, current) => current,
+  unsubscribe: (connection) => removeGithubWebhook(connection),
+};

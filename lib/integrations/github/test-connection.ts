@@ -1,6 +1,5 @@
 import type { ConnectionResult, IntegrationConnection } from '../types';
-import { createGithubClient, parseRepo } from './client';
-import { clientDefaults } from './sync-issues';
+import { clientDefaults, createGithubClient, parseRepo } from './client';
 
 /**
  * "Save & test connection": the token must be accepted (401 → reconnect needed) and the
@@ -8,7 +7,7 @@ import { clientDefaults } from './sync-issues';
  * the token cannot see).
  */
 export async function testGithubConnection(connection: IntegrationConnection): Promise<ConnectionResult> {
-  if (!connection.accessToken) return { ok: false, problem: 'reconnect_needed', message: 'No GitHub token is stored: connect again.' };
+  if (!(await connection.accessToken())) return { ok: false, problem: 'reconnect_needed', message: 'No GitHub token is stored: connect again.' };
   let target;
   try {
     target = parseRepo(connection.externalId);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WebhookCapability } from '../types';
-import { verifyHexSignature } from '@/lib/webhooks/hmac';
-import { deliveryIdSchema, malformed, parseJsonObject, unauthorized } from '@/lib/webhooks/payload';
+import { verifyHexSignature } from '../kit/hmac';
+import { deliveryIdSchema, malformed, parseJsonObject, unauthorized } from '../kit/payload';
 
 const githubEventSchema = z.string().regex(/^[a-z_]{1,64}$/);
 

@@ -1,27 +1,44 @@
 import { calendarIdSchema, calendarSettingsSchema, type CalendarSettings } from '../calendar-schema';
+import { calendarConnection } from '@/lib/calendar/calendar-connection';
+import { calendarInbound } from '@/lib/calendar/inbound';
 import type { ProviderDefinition } from '../types';
+import { googleCalendarOAuth } from './oauth';
+import { googleCalendarEvents } from './calendar';
+import { googleCalendarSubscription } from './subscription';
 import { googleCalendarWebhook } from './verify-webhook';
+
+const connection = calendarConnection('Google Calendar', googleCalendarEvents);
 
 export const googleCalendar: ProviderDefinition<CalendarSettings> = {
   id: 'google-calendar',
   defaults: {
     name: 'Google Calendar',
-    description: 'Milestones and due dates as calendar events.',
+    description: 'Due dates and milestones as Google Calendar events.',
     apiBaseUrl: 'https://www.googleapis.com/calendar/v3',
     apiBaseUrlEnv: 'GOOGLE_CALENDAR_API_URL',
     authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
     tokenUrl: 'https://oauth2.googleapis.com/token',
     revokeUrl: 'https://oauth2.googleapis.com/revoke',
-    scopes: ['https://www.googleapis.com/auth/calendar.events'],
+    scopes: ['https://www.googleapis.com/auth/calendar.events', 'https://www.googleapis.com/auth/calendar.calendarlist.readonly'],
     webhookEvents: ['sync', 'exists', 'not_exists'],
+    features: [
+      'Milestones and tasks with a due date become events (all-day, or timed in the project\'s time zone), kept in step',
+      'Moving an event moves the deadline, or proposes the move to the owner; a deleted event is recreated or unlinked',
+      'Push through a watch channel, renewed before it lapses, plus an hourly reconcile',
+    ],
   },
   externalId: {
     label: 'Calendar id',
-    placeholder: 'primary or team@group.calendar.google.com',
-    help: 'Calendar settings → Integrate calendar → Calendar ID.',
+    placeholder: 'new, primary, or team@group.calendar.google.com',
+    help: '"new" creates a dedicated "Taskbridge — <project>" calendar; or a calendar id (Calendar settings → Integrate calendar → Calendar ID).',
     schema: calendarIdSchema,
   },
   settingsSchema: calendarSettingsSchema,
-  webhookHelp: 'Taskbridge registers the push channel itself (events.watch) with the URL and token below.',
+  webhookHelp: 'Nothing to set up in Google Calendar: once connected, Taskbridge asks Google itself to notify it of changes at the URL below (and renews that before it lapses).',
   webhook: googleCalendarWebhook,
+  oauth: googleCalendarOAuth,
+  calendar: googleCalendarEvents,
+  subscription: googleCalendarSubscription,
+  connection,
+  inbound: calendarInbound,
 };

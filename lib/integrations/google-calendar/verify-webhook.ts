@@ -1,6 +1,6 @@
 import type { WebhookCapability } from '../types';
-import { timingSafeEqualText } from '@/lib/webhooks/hmac';
-import { deliveryIdSchema, malformed, unauthorized } from '@/lib/webhooks/payload';
+import { timingSafeEqualText } from '@/lib/integrations/kit/hmac';
+import { deliveryIdSchema, malformed, unauthorized } from '@/lib/integrations/kit/payload';
 
 const STATES = ['sync', 'exists', 'not_exists'];
 

@@ -1,18 +1,29 @@
 import type { ProviderDefinition } from '../types';
+import { jiraOAuth } from './oauth';
+import { jiraSubscription } from './dynamic-webhook';
+import { jiraInbound } from './inbound';
 import { jiraProjectKeySchema, jiraSettingsSchema, type JiraSettings } from './schema';
+import { jiraTaskSync } from './task-sync';
+import { testJiraConnection } from './test-connection';
 import { jiraWebhook } from './verify-webhook';
 
 export const jira: ProviderDefinition<JiraSettings> = {
   id: 'jira',
   defaults: {
     name: 'Jira',
-    description: 'Import and export issues with field, status and priority mapping.',
+    description: 'Sync issues of a Jira project with tasks.',
     apiBaseUrl: 'https://api.atlassian.com',
     apiBaseUrlEnv: 'JIRA_API_URL',
     authUrl: 'https://auth.atlassian.com/authorize',
     tokenUrl: 'https://auth.atlassian.com/oauth/token',
     scopes: ['read:jira-work', 'write:jira-work', 'manage:jira-webhook', 'offline_access'],
-    webhookEvents: ['jira:issue_created', 'jira:issue_updated', 'jira:issue_deleted', 'comment_created'],
+    webhookEvents: ['jira:issue_created', 'jira:issue_updated', 'jira:issue_deleted', 'comment_created', 'comment_updated'],
+    features: [
+      'Imports the Jira project\'s issues as tasks, then only what changed (search/jql, pages of 100)',
+      'Two-way: task edits reach the issue (status through a workflow transition); Jira webhooks update tasks',
+      'Status, priority, issue type and per-field directions mapped on the Mapping tab',
+      'Create Jira issue from a task, and bulk export',
+    ],
   },
   externalId: {
     label: 'Project key',
@@ -22,6 +33,11 @@ export const jira: ProviderDefinition<JiraSettings> = {
   },
   settingsSchema: jiraSettingsSchema,
   webhookHelp:
-    'Jira settings → System → WebHooks → Create. Paste the URL and the secret below; events: issue created, updated, deleted, comment created.',
+    'Jira settings → System → WebHooks → Create. Paste the URL and the secret below; events: issue created, updated, deleted, comment created and updated.',
   webhook: jiraWebhook,
+  oauth: jiraOAuth,
+  connection: { test: testJiraConnection },
+  subscription: jiraSubscription,
+  inbound: jiraInbound,
+  taskSync: jiraTaskSync,
 };

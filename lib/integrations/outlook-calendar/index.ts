@@ -1,26 +1,43 @@
 import { calendarIdSchema, calendarSettingsSchema, type CalendarSettings } from '../calendar-schema';
+import { calendarConnection } from '@/lib/calendar/calendar-connection';
+import { calendarInbound } from '@/lib/calendar/inbound';
 import type { ProviderDefinition } from '../types';
+import { outlookCalendarOAuth } from './oauth';
+import { outlookCalendarEvents } from './calendar';
+import { outlookCalendarSubscription } from './subscription';
 import { outlookCalendarWebhook } from './verify-webhook';
+
+const connection = calendarConnection('Outlook', outlookCalendarEvents);
 
 export const outlookCalendar: ProviderDefinition<CalendarSettings> = {
   id: 'outlook-calendar',
   defaults: {
     name: 'Outlook Calendar',
-    description: 'Milestones and due dates in Outlook through Microsoft Graph.',
+    description: 'Due dates and milestones as Outlook calendar events.',
     apiBaseUrl: 'https://graph.microsoft.com/v1.0',
     apiBaseUrlEnv: 'MICROSOFT_GRAPH_API_URL',
     authUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
     tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
     scopes: ['Calendars.ReadWrite', 'offline_access'],
     webhookEvents: ['created', 'updated', 'deleted'],
+    features: [
+      'Milestones and tasks with a due date become events (all-day, or timed in the project\'s time zone), kept in step',
+      'Moving an event moves the deadline, or proposes the move to the owner; a deleted event is recreated or unlinked',
+      'Push through a Graph subscription, renewed before it lapses, plus an hourly reconcile',
+    ],
   },
   externalId: {
     label: 'Calendar id',
-    placeholder: 'AAMkAGI2… (or "primary")',
-    help: 'The Graph calendar id; "primary" uses the default calendar.',
+    placeholder: 'new, primary, or AAMkAGI2…',
+    help: '"new" creates a dedicated "Taskbridge — <project>" calendar; "primary" uses the default calendar; or a Graph calendar id.',
     schema: calendarIdSchema,
   },
   settingsSchema: calendarSettingsSchema,
-  webhookHelp: 'Taskbridge creates the Graph subscription itself with the URL below; the secret is its clientState.',
+  webhookHelp: 'Nothing to set up in Outlook: once connected, Taskbridge asks Microsoft itself to notify it of changes at the URL below, signed with the secret below (and renews that before it lapses).',
   webhook: outlookCalendarWebhook,
+  oauth: outlookCalendarOAuth,
+  calendar: outlookCalendarEvents,
+  subscription: outlookCalendarSubscription,
+  connection,
+  inbound: calendarInbound,
 };

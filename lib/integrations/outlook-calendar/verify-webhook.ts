@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { VerifiedDelivery, WebhookCapability } from '../types';
-import { sha256Hex, timingSafeEqualText } from '@/lib/webhooks/hmac';
-import { malformed, unauthorized } from '@/lib/webhooks/payload';
+import { sha256Hex, timingSafeEqualText } from '@/lib/integrations/kit/hmac';
+import { malformed, unauthorized } from '@/lib/integrations/kit/payload';
 import { plainTextResponse } from '@/lib/webhooks/responses';
 
 const notificationSchema = z

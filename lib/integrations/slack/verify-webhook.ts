@@ -1,7 +1,8 @@
 import type { VerifiedDelivery, WebhookCapability } from '../types';
-import { sha256Hex, utf8, verifyHexSignature } from '@/lib/webhooks/hmac';
-import { type JsonObject, malformed, parseJsonObject, unauthorized } from '@/lib/webhooks/payload';
+import { sha256Hex, utf8, verifyHexSignature } from '@/lib/integrations/kit/hmac';
+import { type JsonObject, malformed, parseJsonObject, unauthorized } from '@/lib/integrations/kit/payload';
 import { webhookResponse } from '@/lib/webhooks/responses';
+import { slackAck } from './ack';
 
 /** Slack rejects requests whose timestamp is more than five minutes from now (replay protection). */
 export const SLACK_MAX_SKEW_SECONDS = 300;
@@ -68,4 +69,5 @@ export const slackWebhook: WebhookCapability = {
     }
     return { ok: true, kind: 'deliveries', deliveries: [delivery] };
   },
+  ack: slackAck,
 };

@@ -22,13 +22,26 @@ export class IntegrationsPage {
     return this.page.getByRole('link', { name: 'Add integration' });
   }
 
-  /** Add integration → pick a provider by name → lands on its configure page; returns the integration id. */
-  async addIntegration(providerName: string): Promise<string> {
+  /** Add integration → "Set up <provider>" → its set-up page, where nothing exists yet. */
+  async openSetUp(providerName: string) {
     await this.addIntegrationLink.click();
     await expect(this.page.getByRole('heading', { name: 'Add integration', level: 1 })).toBeVisible();
-    await this.page.getByRole('button', { name: providerName, exact: true }).click();
-    await this.page.waitForURL(/\/integrations\/project\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/configure\/$/);
+    await this.page.getByRole('link', { name: `Set up ${providerName}`, exact: true }).click();
+    await this.page.waitForURL(/\/integrations\/project\/[0-9a-f-]{36}\/create\/[\w-]+\/$/);
+    await expect(this.page.getByRole('heading', { name: `Set up ${providerName}`, level: 1 })).toBeVisible();
+  }
+
+  /** On the set-up page, "Save": lands on the new integration's configure page; returns its id. */
+  async saveSetUp(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await this.page.waitForURL(/\/integrations\/project\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/configure\/\?created=1$/);
     return this.page.url().split('/').at(-3)!;
+  }
+
+  /** Add integration → Set up <provider> → "Save" with nothing entered; returns the new integration's id. */
+  async addIntegration(providerName: string): Promise<string> {
+    await this.openSetUp(providerName);
+    return this.saveSetUp();
   }
 }
 
@@ -40,11 +53,11 @@ export class IntegrationPages {
     readonly integrationId: string,
   ) {}
 
-  url(slug: 'configure' | 'sync' | 'logs' | 'delete'): string {
+  url(slug: 'configure' | 'sync' | 'health' | 'logs' | 'delete'): string {
     return `${base(this.projectId)}${this.integrationId}/${slug}/`;
   }
 
-  async goto(slug: 'configure' | 'sync' | 'logs' | 'delete') {
+  async goto(slug: 'configure' | 'sync' | 'health' | 'logs' | 'delete') {
     return this.page.goto(this.url(slug));
   }
 
@@ -56,9 +69,9 @@ export class IntegrationPages {
   async configure(opts: { token?: string; externalId: string; syncEnabled?: boolean; syncIntervalSeconds?: number }) {
     if (opts.token) await this.page.getByLabel('Access token').fill(opts.token);
     await this.page.locator('#externalId').fill(opts.externalId);
-    if (opts.syncEnabled !== undefined) await this.page.getByLabel('Sync enabled').setChecked(opts.syncEnabled);
+    if (opts.syncEnabled !== undefined) await this.page.getByLabel('Check for changes on a schedule').setChecked(opts.syncEnabled);
     if (opts.syncIntervalSeconds !== undefined) {
-      await this.page.getByLabel('Sync interval (seconds)').fill(String(opts.syncIntervalSeconds));
+      await this.page.getByLabel('How often').selectOption(String(opts.syncIntervalSeconds)); // a preset: 300, 900, 3600, 86400
     }
     await this.page.getByRole('button', { name: 'Save & test connection' }).click();
     const message = this.page.getByText(/^Saved/);
@@ -84,10 +97,11 @@ export class IntegrationPages {
     await expect(this.page.getByText('Secret rotated.')).toBeVisible();
   }
 
+  /** "Sync now": the progress shows the run at once (queued, then running, then done or failed). */
   async syncNow() {
     await this.page.getByRole('button', { name: 'Sync now' }).click();
-    const message = this.page.getByText(/^(Sync queued|A sync is already queued)/);
-    await expect(message).toBeVisible();
-    return message;
+    const status = this.page.getByTestId('sync-progress').getByTestId('sync-run-status');
+    await expect(status).toHaveText(/^(queued|running|paused|done|failed)$/);
+    return status;
   }
 }

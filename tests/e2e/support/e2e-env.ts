@@ -10,6 +10,8 @@ export const serverLogFile = path.join(artifactsDir, 'server.log');
 
 /** What serve.ts shares with specs: the app URL, the run's database and any fake providers. */
 export type E2eEnv = {
+  /** Where the e2e SMTP server writes each message it receives (<n>.json: from, to, raw). */
+  MAIL_DIR?: string;
   APP_URL: string;
   AUTH_OIDC_ISSUER: string;
   DATABASE_URL: string;
@@ -19,6 +21,18 @@ export type E2eEnv = {
   TASKBRIDGE_ENCRYPTION_KEYS: string;
   /** Set when tests/fakes/github/server.ts exists and serve.ts started it. */
   GITHUB_API_URL?: string;
+  /** Set when tests/fakes/oauth/server.ts exists: the OAuth fakes (and their /_control/ endpoints). */
+  FAKE_OAUTH_URL?: string;
+  /** The calendar fakes (tests/e2e/support/calendar-fakes.ts). */
+  GOOGLE_CALENDAR_API_URL?: string;
+  MICROSOFT_GRAPH_API_URL?: string;
+  /** Set when tests/fakes/jira/server.ts exists: the fake's base (site and OAuth gateway). */
+  JIRA_API_URL?: string;
+  FAKE_JIRA_URL?: string;
+  JIRA_ALLOWED_BASE_URLS?: string;
+  JIRA_ALLOW_PRIVATE_ADDRESSES?: string;
+  /** Set when tests/fakes/slack/server.ts exists: the fake's Web API base (`<fake>/api`). */
+  SLACK_API_URL?: string;
 };
 
 export function writeE2eEnv(env: E2eEnv): void {

@@ -32,6 +32,8 @@ export type FakeRepo = {
   issues: FakeIssue[];
   byNumber: Map<number, FakeIssue>;
   hooks: FakeHook[];
+  /** Milestones created through the API (issues may also carry milestones set by hand). */
+  milestones: FakeMilestone[];
   deleted: Set<number>;
 };
 
@@ -45,7 +47,7 @@ export function fakeUser(login: string): GithubUser {
 
 export function createRepo(fullName: string): FakeRepo {
   const [owner, name] = fullName.split('/') as [string, string];
-  return { owner, name, id: nextId++, issues: [], byNumber: new Map(), hooks: [], deleted: new Set() };
+  return { owner, name, id: nextId++, issues: [], byNumber: new Map(), hooks: [], milestones: [], deleted: new Set() };
 }
 
 /** A new issue in the shape GitHub returns it, numbered after the repo's last one. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import {
   applyIssuePatch, buildIssue, createRepo, fakeUser, type FakeHook, type FakeIssue, type FakeMilestone, type FakeRepo, isoSeconds,
 } from './fake-state';
+import { FakeHookDeliveries } from './hook-deliveries';
 import { type FakeDelivery, issueChangeDeliveries, issueRemovedDelivery } from './webhooks';
 
 export type FakeRequest = { method: string; path: string; status: number; query: Record<string, string> };
@@ -24,6 +25,8 @@ export class FakeGithub {
   beforeNextPatch: (() => void) | null = null;
   /** Every `issues` webhook GitHub would have sent, in order (API writes and edits made here alike). */
   readonly outbox: FakeDelivery[] = [];
+  /** What was actually POSTed to the repositories' hooks (`deliverWebhooks`), with drops and redeliveries. */
+  readonly hookDeliveries = new FakeHookDeliveries();
   rate = { limit: 5000, remaining: 5000, resetAt: Date.now() + 3_600_000 };
   /** Awaited before an API request is answered: fault tests hold a page here to cut the client off mid-sync. */
   gate?: (method: string, path: string, query: Record<string, string>) => Promise<void> | void;
@@ -82,6 +85,15 @@ export class FakeGithub {
     if (milestone !== undefined) issue.milestone = milestone;
     this.outbox.push(...issueChangeDeliveries(repo, before, issue));
   }
+  /** The repository's milestones: created through the API, or set on its issues by hand. */
+  private knownMilestones(repo: FakeRepo): FakeMilestone[] {
+    const all = new Map(repo.milestones.map((ms) => [ms.id, ms]));
+    for (const i of repo.issues) if (i.milestone && !all.has(i.milestone.id)) all.set(i.milestone.id, i.milestone);
+    return [...all.values()];
+  }
+  private milestoneByNumber(repo: FakeRepo, number: unknown): FakeMilestone | null {
+    return number === null ? null : (this.knownMilestones(repo).find((ms) => ms.number === number) ?? null);
+  }
   issue(fullName: string, number: number): FakeIssue {
     const issue = this.repos.get(fullName.toLowerCase())?.byNumber.get(number);
     if (!issue) throw new Error(`no issue ${fullName}#${number}`);
@@ -91,6 +103,14 @@ export class FakeGithub {
     const repo = this.repos.get(fullName.toLowerCase())!;
     repo.deleted.add(number);
     this.outbox.push(issueRemovedDelivery(repo, this.issue(fullName, number)));
+  }
+  /** Sends the outbox's new deliveries to the repositories' active hooks, as GitHub would. */
+  deliverWebhooks() {
+    return this.hookDeliveries.flush(this.outbox, this.repos);
+  }
+  /** The token stops working (revoked): every request with it gets 401. */
+  revokeToken(token: string) {
+    this.tokens.delete(token);
   }
   /** The quota runs out until `resetInMs` from now (primary rate limit). */
   exhaustRateLimit(resetInMs: number) {
@@ -149,6 +169,7 @@ export class FakeGithub {
       if (typeof body.title !== 'string' || !body.title) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }] });
       const issue = buildIssue(repo, this.url, { title: body.title, updatedAt: this.nextStamp() });
       applyIssuePatch(issue, body, issue.updated_at);
+      if (body.milestone !== undefined) issue.milestone = this.milestoneByNumber(repo, body.milestone);
       this.outbox.push(...issueChangeDeliveries(repo, null, issue));
       return send(201, issue);
     }
@@ -163,11 +184,29 @@ export class FakeGithub {
         const interleaved = this.beforeNextPatch;
         this.beforeNextPatch = null;
         interleaved?.();
-        this.patchIssue(repo, issue, body);
+        const { milestone, ...fields } = body;
+        this.patchIssue(repo, issue, fields, milestone === undefined ? undefined : this.milestoneByNumber(repo, milestone));
         return send(200, issue);
       }
     }
+    const deliveries = /^\/hooks\/(\d+)\/deliveries(\/.*)?$/.exec(rest);
+    if (deliveries && hooksAllowed) {
+      const hook = repo.hooks.find((h) => h.id === Number(deliveries[1]));
+      if (!hook) return send(404, { message: 'Not Found' });
+      return this.hookDeliveries.handle(repo, hook, method, deliveries[2] ?? '', query, this.url, send);
+    }
     if (rest.startsWith('/hooks')) return this.hooks(repo, method, rest, body, hooksAllowed, send);
+    if (rest === '/milestones' && method === 'GET') return send(200, this.knownMilestones(repo));
+    if (rest === '/milestones' && method === 'POST') {
+      if (typeof body.title !== 'string' || !body.title) return send(422, { message: 'Validation Failed' });
+      if (this.knownMilestones(repo).some((ms) => ms.title.toLowerCase() === (body.title as string).toLowerCase())) {
+        return send(422, { message: 'Validation Failed', errors: [{ resource: 'Milestone', code: 'already_exists', field: 'title' }] });
+      }
+      const number = Math.max(0, ...this.knownMilestones(repo).map((ms) => ms.number)) + 1;
+      const created: FakeMilestone = { id: 70_000 + repo.id % 1000 * 100 + number, number, title: body.title, state: 'open', due_on: (body.due_on as string | undefined) ?? null };
+      repo.milestones.push(created);
+      return send(201, created);
+    }
     return send(404, { message: 'Not Found' });
   }
 
@@ -238,8 +277,24 @@ export class FakeGithub {
       this.seedIssues(fullName, Number(body.issues ?? 0));
       return send(200, { repo: fullName, issues: this.repos.get(fullName.toLowerCase())!.issues.length });
     }
+    if (method === 'POST' && path === '/_fake/revoke') {
+      this.revokeToken(String(body.token));
+      return send(200, { revoked: true });
+    }
+    if (method === 'POST' && path === '/_fake/deliver') {
+      this.hookDeliveries.dropNext = Number(body.drop ?? 0);
+      return void this.deliverWebhooks().then((sent) => send(200, { sent: sent.map((d) => ({ guid: d.guid, status_code: d.status_code })) }));
+    }
     if (method === 'GET' && path === '/_fake/stats') {
       return send(200, { requests: this.requests.filter((r) => !r.path.startsWith('/_fake/')).length, statuses: this.requests.filter((r) => !r.path.startsWith('/_fake/')).map((r) => r.status) });
+    }
+    if (method === 'POST' && path === '/_fake/edit') {
+      return send(200, this.editIssue(String(body.repo), Number(body.number), body.fields as Partial<FakeIssue>));
+    }
+    if (method === 'POST' && path === '/_fake/close-all') {
+      const repo = this.repos.get(String(body.repo).toLowerCase())!;
+      for (const i of repo.issues) if (i.state === 'open' && !i.pull_request) this.editIssue(String(body.repo), i.number, { state: 'closed', state_reason: 'completed' });
+      return send(200, { closed: repo.issues.length });
     }
     const one = /^\/_fake\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
     if (method === 'GET' && one) return send(200, this.issue(`${one[1]}/${one[2]}`, Number(one[3])));

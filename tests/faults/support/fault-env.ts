@@ -36,7 +36,7 @@ export async function startFaultEnv(label: string): Promise<FaultEnv> {
   await useAppDatabase(url);
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'faults-nextauth-secret-0123456789abcdef',
     // Timers shortened so each fault resolves in seconds: scheduler tick, stale heartbeat, webhook sweep.
-    SYNC_SCHEDULER_INTERVAL_MS: '500', SYNC_STALE_AFTER_MS: '4000', WEBHOOK_SWEEP_INTERVAL_MS: '1000' };
+    SYNC_SCHEDULER_INTERVAL_MS: '500', SYNC_STALE_AFTER_MS: '4000', WEBHOOK_SWEEP_INTERVAL_MS: '1000', WEBHOOK_CLAIM_LEASE_MS: '3000' };
   delete env.INNGEST_EVENT_KEY;
   delete env.INNGEST_DEV;
   delete env.TEST_DATABASE_URL;

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { listIntegrationLogs, logAction } from '@/db/queries/integration-logs';
-import { initProviders, listProviderRows } from '@/db/queries/providers';
+import { listProviderRows } from '@/db/queries/providers';
+import { initProviders } from '@/lib/integrations/init-providers';
 import { integrationProviders } from '@/db/schema';
 
 describe('integrations:init', () => {

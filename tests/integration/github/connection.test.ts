@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIntegrationLogs } from '@/db/queries/integration-logs';
-import { getIntegrationById, loadConnection } from '@/db/queries/integrations';
+import { getIntegrationById } from '@/db/queries/integrations';
+import { loadConnection } from '@/lib/integrations/connection';
 import { integrationApiQuotas, syncRuns } from '@/db/schema';
 import { githubWebhookUrl } from '@/lib/integrations/github/repo-webhook';
 import { getProvider } from '@/lib/integrations/registry';
+import type { IntegrationConnection } from '@/lib/integrations/types';
 import { registerIntegrationWebhook } from '@/lib/sync/register-integration-webhook';
 import { runSync } from '@/lib/sync/run-sync';
 import { createGithubIntegration, linkedTasks, startFakeForTests } from './github-fixture';
@@ -15,14 +17,20 @@ beforeAll(async () => {
 });
 afterAll(() => fake.stop());
 const github = getProvider('github');
+/** The repo hook as `subscription.subscribe` creates it, with a refusal as its reason. */
+const registerWebhook = (connection: IntegrationConnection, input: { url: string; secret: string }) =>
+  github.subscription!.subscribe(connection, input).then(
+    (s) => ({ ok: true as const, hookId: s.id }),
+    (err: Error) => ({ ok: false as const, reason: err.message }),
+  );
 
 describe('GitHub connection, quota and webhooks', () => {
   it('test connection: good token, bad token (reconnect needed), missing repository', async () => {
     const { db, integration, repoName } = await createGithubIntegration(fake);
     const connection = await loadConnection((await getIntegrationById(db, integration.id))!);
-    expect(await github.testConnection!(connection)).toMatchObject({ ok: true, externalName: repoName });
-    expect(await github.testConnection!({ ...connection, accessToken: 'ghp_revoked' })).toMatchObject({ ok: false, problem: 'reconnect_needed' });
-    const missing = await github.testConnection!({ ...connection, externalId: 'acme/nope' });
+    expect(await github.connection!.test(connection)).toMatchObject({ ok: true, externalName: repoName });
+    expect(await github.connection!.test({ ...connection, accessToken: async () => 'ghp_revoked' })).toMatchObject({ ok: false, problem: 'reconnect_needed' });
+    const missing = await github.connection!.test({ ...connection, externalId: 'acme/nope' });
     expect(missing).toMatchObject({ ok: false, problem: 'not_found' });
     expect(missing.ok || missing.message).toMatch(/acme\/nope was not found/);
   });
@@ -84,14 +92,14 @@ describe('GitHub connection, quota and webhooks', () => {
     const { db, integration, repoName } = await createGithubIntegration(fake);
     const connection = await loadConnection((await getIntegrationById(db, integration.id))!);
     const url = githubWebhookUrl('https://taskbridge.example', integration.id);
-    const out = await github.registerWebhook!(connection, { url, secret: 's3cret' });
+    const out = await registerWebhook(connection, { url, secret: 's3cret' });
     expect(out).toMatchObject({ ok: true });
     const hooks = fake.repos.get(repoName)!.hooks;
     expect(hooks).toHaveLength(1);
     expect(hooks[0]).toMatchObject({ events: ['issues', 'issue_comment', 'pull_request', 'push'], config: { url, secret: 's3cret', content_type: 'json' } });
-    await github.registerWebhook!(connection, { url, secret: 'rotated' });
+    await registerWebhook(connection, { url, secret: 'rotated' });
     expect(fake.repos.get(repoName)!.hooks).toHaveLength(1);
-    await github.onDelete!(connection);
+    await github.connection!.onDelete!(connection);
     expect(fake.repos.get(repoName)!.hooks).toHaveLength(0);
   });
 
@@ -108,7 +116,7 @@ describe('GitHub connection, quota and webhooks', () => {
   it('a token that may not manage hooks gets a reason to show instead', async () => {
     const { db, integration } = await createGithubIntegration(fake, { hooks: false });
     const connection = await loadConnection((await getIntegrationById(db, integration.id))!);
-    const out = await github.registerWebhook!(connection, { url: githubWebhookUrl('https://x.example', integration.id), secret: 's' });
+    const out = await registerWebhook(connection, { url: githubWebhookUrl('https://x.example', integration.id), secret: 's' });
     expect(out).toMatchObject({ ok: false });
     expect(out.ok || out.reason).toMatch(/add the webhook by hand/);
   });

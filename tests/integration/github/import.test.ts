@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { milestones, syncRuns, tasks } from '@/db/schema';
 import { runSync } from '@/lib/sync/run-sync';
-import { getLatestSyncRun } from '@/lib/sync/sync-runs';
+import { getLatestSyncRun } from '@/db/queries/sync-runs';
 import { createGithubIntegration, linkedTasks, startFakeForTests } from './github-fixture';
 
 let fake: Awaited<ReturnType<typeof startFakeForTests>>;

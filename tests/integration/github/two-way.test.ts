@@ -1,14 +1,17 @@
 import examples from '@octokit/webhooks-examples';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTaskComments } from '@/db/queries/comments';
 import { listIntegrationLogs } from '@/db/queries/integration-logs';
-import { getIntegrationById, loadConnection } from '@/db/queries/integrations';
-import { externalTaskMappings, tasks, taskSyncEvents } from '@/db/schema';
+import { getIntegrationById } from '@/db/queries/integrations';
+import { loadConnection } from '@/lib/integrations/connection';
+import { externalTaskMappings, integrationWebhooks, tasks, taskSyncEvents } from '@/db/schema';
 import { processGithubEvent } from '@/lib/integrations/github/process-event';
-import { getProvider } from '@/lib/integrations/registry';
+import { exportTask } from '@/lib/sync/engine/task-ops';
+import { inboundContext } from '@/lib/sync/engine/inbound';
 import { pushTaskChanges } from '@/lib/sync/push-task-changes';
 import { runSync } from '@/lib/sync/run-sync';
-import { getLatestSyncRun } from '@/lib/sync/sync-runs';
+import { getLatestSyncRun } from '@/db/queries/sync-runs';
 import type { FakeIssue } from '../../fakes/github/fake-state';
 import { createGithubIntegration, linkedTasks, startFakeForTests } from './github-fixture';
 
@@ -35,7 +38,7 @@ async function setup(opts: { settings?: Record<string, unknown> } = {}) {
   const fx = await createGithubIntegration(fake, { issues: 5, ...opts });
   await runSync(fx.db, fx.integration.id);
   const integration = (await getIntegrationById(fx.db, fx.integration.id))!;
-  const target = { db: fx.db, integration, loadConnection: () => loadConnection(integration) };
+  const target = inboundContext(fx.db, integration);
   return { ...fx, integration, target };
 }
 
@@ -53,7 +56,7 @@ describe('GitHub two-way sync', () => {
     expect(rows.map((r) => r.task.title)).not.toContain('Not ours');
   });
 
-  it('webhook edits update tasks; comments go on the timeline; deleted issues unlink', async () => {
+  it('webhook edits update tasks; comments go on the timeline and in the conversation; deleted issues unlink', async () => {
     const { db, repoName, target, integration } = await setup();
     const issue = fake.editIssue(repoName, 2, { title: 'Edited on GitHub', labels: ['bug'], state: 'closed', state_reason: 'not_planned' });
     const result = await processGithubEvent(target, issuesEvent('edited', issue));
@@ -69,6 +72,20 @@ describe('GitHub two-way sync', () => {
     await processGithubEvent(target, { eventType: 'issue_comment', action: 'created', payload });
     const comments = (await events(db, rows[1]!.task.id)).filter((e) => e.kind === 'comment');
     expect(comments).toHaveLength(1);
+    // …and in the task's conversation, once, with its author and its source; an edit replaces the text, a deletion removes it.
+    const comment = commentExample.comment as { id: number; body: string; user: { login: string }; updated_at: string };
+    const conversation = () => listTaskComments(db, rows[1]!.task.projectId, rows[1]!.task.id);
+    expect(await conversation()).toEqual([expect.objectContaining({ body: comment.body, externalAuthor: comment.user.login, sourceName: 'GitHub', authorName: null })]);
+    const edited = { ...payload, action: 'edited', comment: { ...comment, body: 'Edited on GitHub', updated_at: '2030-01-01T00:00:00Z' } };
+    await processGithubEvent(target, { eventType: 'issue_comment', action: 'edited', payload: edited });
+    expect((await conversation()).map((c) => c.body)).toEqual(['Edited on GitHub']);
+    const deleted = { ...edited, action: 'deleted' };
+    await processGithubEvent(target, { eventType: 'issue_comment', action: 'deleted', payload: deleted });
+    expect(await conversation()).toEqual([]);
+    // Out of order: the deletion was stored first, the creation arrives late and brings nothing back.
+    await db.insert(integrationWebhooks).values({ integrationId: integration.id, providerId: integration.providerId, deliveryId: 'comment-deleted-1', eventType: 'issue_comment', eventAction: 'deleted', payload: deleted });
+    await processGithubEvent(target, { eventType: 'issue_comment', action: 'created', payload });
+    expect(await conversation()).toEqual([]);
 
     fake.deleteIssue(repoName, 3);
     await processGithubEvent(target, issuesEvent('deleted', fake.issue(repoName, 3)));
@@ -82,14 +99,14 @@ describe('GitHub two-way sync', () => {
   it('export creates an issue, and the opened webhook that follows is not an echo', async () => {
     const { db, repoName, integration, project, target } = await setup();
     const [task] = await db.insert(tasks).values({ projectId: project.id, title: 'Made in Taskbridge', description: 'Details', labels: ['ui'], status: 'done' }).returning();
-    const out = await getProvider('github').exportTask!({ db, integration, connection: await loadConnection(integration), taskId: task!.id });
+    const out = await exportTask({ db, integration, connection: await loadConnection(integration), taskId: task!.id });
     expect(out).toMatchObject({ created: true, externalKey: `${repoName}#6` });
     const issue = fake.issue(repoName, 6);
     expect(issue).toMatchObject({ title: 'Made in Taskbridge', body: 'Details', state: 'closed', state_reason: 'completed' });
     expect(issue.labels.map((l) => l.name)).toEqual(['ui']);
     expect(await processGithubEvent(target, issuesEvent('opened', issue))).toMatchObject({ unchanged: true });
     // exporting again returns the link, it does not create a second issue
-    const again = await getProvider('github').exportTask!({ db, integration, connection: await loadConnection(integration), taskId: task!.id });
+    const again = await exportTask({ db, integration, connection: await loadConnection(integration), taskId: task!.id });
     expect(again.created).toBe(false);
     expect(fake.repos.get(repoName)!.issues).toHaveLength(6);
   });

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { listIntegrationLogs } from '@/db/queries/integration-logs';
-import { getProjectIntegration, loadConnection } from '@/db/queries/integrations';
+import { getProjectIntegration } from '@/db/queries/integrations';
+import { loadConnection } from '@/lib/integrations/connection';
 import { projectIntegrations } from '@/db/schema';
 import { configureIntegration } from '@/lib/actions/configure-integration';
 import { createIntegration } from '@/lib/actions/create-integration';
@@ -28,7 +29,7 @@ describe('create', () => {
     const ref = await newIntegration('slack');
     const row = await getProjectIntegration(getDb(), ref.projectId, ref.integrationId);
     expect(row).toMatchObject({ connectionStatus: 'not_configured', externalId: null, accessToken: null });
-    expect(row!.settings).toEqual({ notifyOn: ['task.created', 'task.completed'], slashCommandEnabled: true });
+    expect(row!.settings).toEqual({ notifyOn: ['task_created', 'status_changed', 'assigned', 'completed'], slashCommandEnabled: true });
     const logs = await listIntegrationLogs(getDb(), ref.integrationId);
     expect(logs.map((l) => l.actionType)).toEqual(['config']);
   });
@@ -65,12 +66,14 @@ describe('configure: field errors', () => {
     const ref = await newIntegration('jira');
     const asGithub = await configureIntegration(githubInput(ref));
     expect(asGithub).toMatchObject({ ok: false, error: { fieldErrors: { providerId: expect.any(String) } } });
-    const bad = await configureIntegration({ ...ref, providerId: 'jira', externalId: 'lowercase', settings: {}, syncEnabled: false, syncIntervalSeconds: 600 });
+    const bad = await configureIntegration({ ...ref, providerId: 'jira', externalId: 'not a key', settings: {}, syncEnabled: false, syncIntervalSeconds: 600 });
     expect(bad).toMatchObject({ ok: false, error: { fieldErrors: { externalId: expect.stringContaining('Jira project key') } } });
-    const good = await configureIntegration({ ...ref, providerId: 'jira', externalId: 'PROJ', settings: {}, syncEnabled: false, syncIntervalSeconds: 600 });
-    expect(good.ok).toBe(true);
+    // As people type it: a lower-case key (or an issue key) is the project key.
+    const good = await configureIntegration({ ...ref, providerId: 'jira', externalId: 'proj-1', settings: {}, syncEnabled: false, syncIntervalSeconds: 600 });
+    expect(good).toMatchObject({ ok: true, data: { externalId: 'PROJ' } });
     const row = await getProjectIntegration(getDb(), ref.projectId, ref.integrationId);
-    expect(row!.settings).toMatchObject({ statusMap: { Done: 'done' }, allowUnsignedWebhooks: false });
+    // statuses not in the map follow their category (To Do → todo, Done → done): the default map is empty
+    expect(row!.settings).toMatchObject({ statusMap: {}, issueType: 'Task', conflictPolicy: 'newest', allowUnsignedWebhooks: false });
   });
 
   it('a second integration on the same repository is a field error on externalId, not a 500', async () => {
@@ -94,7 +97,7 @@ describe('configure: the access token is write-only', () => {
     expect(JSON.stringify(raw.rows)).not.toContain('PlaintextNeverStored');
     const row = await getProjectIntegration(getDb(), ref.projectId, ref.integrationId);
     expect(row!.accessToken).toMatch(/^v2\./);
-    expect((await loadConnection(row!)).accessToken).toBe(token);
+    expect(await (await loadConnection(row!)).accessToken()).toBe(token);
     const logs = await getDb().execute(sql`select * from integration_logs where integration_id = ${ref.integrationId}`);
     expect(JSON.stringify(logs.rows)).not.toContain('PlaintextNeverStored');
   });
@@ -109,7 +112,7 @@ describe('configure: the access token is write-only', () => {
     await configureIntegration(githubInput(ref, { accessToken: '', externalId: 'octo/second', syncEnabled: false }));
     let row = await getProjectIntegration(getDb(), ref.projectId, ref.integrationId);
     expect(row).toMatchObject({ accessTokenHint: '4321', connectionStatus: 'connected', syncEnabled: false });
-    expect((await loadConnection(row!)).accessToken).toBe(token);
+    expect(await (await loadConnection(row!)).accessToken()).toBe(token);
     await configureIntegration(githubInput(ref, { externalId: 'octo/other' }));
     row = await getProjectIntegration(getDb(), ref.projectId, ref.integrationId);
     expect(row).toMatchObject({ connectionStatus: 'not_configured', syncCursor: null, externalId: 'octo/other' });

@@ -103,7 +103,7 @@ describe('needsSync / isTokenValid', () => {
 
 describe('connection test', () => {
   const token = 'xoxb-secret-token-abcd';
-  const withTest = (fn: NonNullable<ProviderDefinition['testConnection']>): ProviderDefinition => ({ ...getProvider('slack'), testConnection: fn });
+  const withTest = (fn: NonNullable<ProviderDefinition['connection']>['test']): ProviderDefinition => ({ ...getProvider('slack'), connection: { test: fn } });
   const load = async (ref: { projectId: string; integrationId: string }) => (await getProjectIntegration(getDb(), ref.projectId, ref.integrationId))!;
 
   it.each<[string, ConnectionResult | Error, string, string | null]>([
@@ -115,7 +115,7 @@ describe('connection test', () => {
     const ref = await slackIntegration(token);
     let seen: string | null = null;
     const outcome = await runConnectionTest(getDb(), await load(ref), withTest(async (c) => {
-      seen = c.accessToken;
+      seen = await c.accessToken();
       if (result instanceof Error) throw result;
       return result;
     }));
@@ -132,7 +132,7 @@ describe('connection test', () => {
 
   it('a provider without a test says so and logs a warning, leaving the status alone', async () => {
     const ref = await slackIntegration(token);
-    const { testConnection: _none, ...noTest } = getProvider('slack');
+    const { connection: _none, ...noTest } = getProvider('slack');
     const outcome = await runConnectionTest(getDb(), await load(ref), noTest);
     expect(outcome).toEqual({ status: 'unavailable', message: 'Connection test not available for Slack yet.' });
     expect((await load(ref)).connectionStatus).toBe('not_configured');

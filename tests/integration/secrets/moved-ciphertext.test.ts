@@ -1,13 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { getProjectIntegration, loadConnection } from '@/db/queries/integrations';
+import { getProjectIntegration } from '@/db/queries/integrations';
+import { loadConnection } from '@/lib/integrations/connection';
 import { projectIntegrations } from '@/db/schema';
 import { configureIntegration } from '@/lib/actions/configure-integration';
 import { revealWebhookSecret } from '@/lib/actions/reveal-webhook-secret';
 import { SecretUnreadableError } from '@/lib/crypto/secrets';
 import { as, githubInput, ownerCreates, projectWithRoles } from '../integrations/fixtures';
-import { createWebhookIntegration, githubHeaders, post, settled, swapHandler } from '../webhooks/fixtures';
+import { createWebhookIntegration, githubHeaders, post, settled, swapProcessor } from '../webhooks/fixtures';
 
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => globalThis.__tbTestUser ?? null }));
 
@@ -65,7 +66,7 @@ describe('a ciphertext moved to another row', () => {
   });
 
   it('is refused by webhook verification even after the original row filled the secret cache', async () => {
-    restore = swapHandler('github', async () => ({ ignored: true }));
+    restore = swapProcessor('github', async () => ({ ignored: true }));
     const a = await createWebhookIntegration('github');
     const b = await createWebhookIntegration('github');
     await copyCiphertext('webhook_secret', a.integration.id, b.integration.id);

@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, getDb } from '@/db/client';
-import {
-  createIntegration, getProjectIntegration, integrationSecret, loadConnection, revealWebhookSecret, updateIntegrationConfig,
-} from '@/db/queries/integrations';
+import { createIntegration, getProjectIntegration, integrationSecret, updateIntegrationConfig } from '@/db/queries/integrations';
+import { loadConnection, revealWebhookSecret } from '@/lib/integrations/connection';
 import { getProviderRow } from '@/db/queries/providers';
 import { rotateSecrets } from '@/db/queries/rotate-secrets';
 import { integrationProviders, projectIntegrations } from '@/db/schema';
@@ -87,9 +86,9 @@ describe('npm run secrets:rotate (rotateSecrets)', () => {
     const withProvider = async (id: string) => ({ ...(await getProjectIntegration(db, project.id, id))!, provider: { id: github.id, providerType: 'github' as const, name: 'GitHub', apiBaseUrl: '' } });
     expect(await revealWebhookSecret(await stored(legacy))).toBe(before.legacy);
     expect(before.legacy).toBe(legacySecret);
-    expect((await loadConnection(await withProvider(legacy))).accessToken).toBe(legacyToken);
+    expect(await (await loadConnection(await withProvider(legacy))).accessToken()).toBe(legacyToken);
     expect(await revealWebhookSecret(await stored(oldKeyed))).toBe(before.oldKeyed);
-    expect((await loadConnection(await withProvider(oldKeyed))).accessToken).toBe('ghp_oldKeyToken2');
+    expect(await (await loadConnection(await withProvider(oldKeyed))).accessToken()).toBe('ghp_oldKeyToken2');
     const [provider] = await db.select().from(integrationProviders).where(eq(integrationProviders.id, github.id));
     expect(provider!.oauthClientSecret).toMatch(/^v2\.new\./);
     expect(await decryptSecret(provider!.oauthClientSecret!, providerContext)).toBe('oauth-client-secret');

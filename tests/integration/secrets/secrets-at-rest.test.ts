@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
-import {
-  createIntegration, getProjectIntegration, integrationSecret, loadConnection, revealWebhookSecret, setWebhookSecret,
-  updateIntegrationConfig,
-} from '@/db/queries/integrations';
+import { createIntegration, getProjectIntegration, integrationSecret, setWebhookSecret, updateIntegrationConfig } from '@/db/queries/integrations';
+import { loadConnection, revealWebhookSecret } from '@/lib/integrations/connection';
 import { getProviderRow } from '@/db/queries/providers';
 import { encryptSecret, randomSecret, secretHint } from '@/lib/crypto/secrets';
 import { createProject, createUser } from '../../helpers/factories';
@@ -37,7 +35,7 @@ describe('secrets at rest', () => {
 
     // The stored values decrypt back to what was written (so the test is looking at the real columns)…
     const row = (await getProjectIntegration(db, project.id, created.id))!;
-    expect((await loadConnection(row)).accessToken).toBe(token);
+    expect(await (await loadConnection(row)).accessToken()).toBe(token);
     expect(await revealWebhookSecret(row)).toBe(chosenSecret);
     for (const value of [row.accessToken, row.refreshToken, row.webhookSecret]) {
       expect(value).toMatch(ciphertextPattern);

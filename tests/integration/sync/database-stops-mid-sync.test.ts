@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { listIntegrationLogs } from '@/db/queries/integration-logs';
 import { requestSync } from '@/lib/jobs/request-sync';
 import { runSync } from '@/lib/sync/run-sync';
-import { getLatestSyncRun } from '@/lib/sync/sync-runs';
+import { getLatestSyncRun } from '@/db/queries/sync-runs';
 import { createGithubIntegration, startFakeForTests } from '../github/github-fixture';
 import { type OwnPostgres, startOwnPostgres } from '../../setup/own-postgres';
 import { prepare } from '../../setup/test-database';

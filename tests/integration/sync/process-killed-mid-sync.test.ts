@@ -7,7 +7,7 @@ import { listIntegrationLogs } from '@/db/queries/integration-logs';
 import { projectIntegrations, syncRuns } from '@/db/schema';
 import { markSyncQueued, queueDueSyncs } from '@/lib/jobs/request-sync';
 import { runSync } from '@/lib/sync/run-sync';
-import { finishSyncRun } from '@/lib/sync/sync-runs';
+import { finishSyncRun } from '@/db/queries/sync-runs';
 import { createGithubIntegration, startFakeForTests } from '../github/github-fixture';
 import { holdPage, syncOutcome } from './recovery-fixture';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WebhookHandler } from '@/lib/integrations/types';
-import { createWebhookIntegration, deliveriesOf, githubHeaders, post, settled, swapHandler } from './fixtures';
+import type { DeliveryProcessor } from '@/lib/integrations/types';
+import { createWebhookIntegration, deliveriesOf, githubHeaders, post, settled, swapProcessor } from './fixtures';
 
 describe('the same delivery POSTed 20 times at once', () => {
   let restore = () => {};
@@ -9,14 +9,14 @@ describe('the same delivery POSTed 20 times at once', () => {
   it('stores one row and processes it once (one 202, nineteen 200 duplicates)', async () => {
     const calls: string[] = [];
     // A real handler in the registry slot helper D's will fill: it counts its runs.
-    const countingHandler: WebhookHandler = async (ctx, delivery) => {
+    const countingProcessor: DeliveryProcessor = async (ctx, delivery) => {
       // The drain also processes other tests' pending deliveries (one shared database).
       if (ctx.integration.id === integration.id) calls.push(delivery.deliveryId);
       await new Promise((r) => setTimeout(r, 50));
       return { counted: true };
     };
     const { integration, secret } = await createWebhookIntegration('github');
-    restore = swapHandler('github', countingHandler);
+    restore = swapProcessor('github', countingProcessor);
     const body = JSON.stringify({ action: 'opened', issue: { number: 7 } });
     const headers = await githubHeaders(secret, body, 'issues', 'same-delivery');
     const statuses = await Promise.all(Array.from({ length: 20 }, () => post('github', integration.id, { body, headers }).then((r) => r.status)));
@@ -32,10 +32,10 @@ describe('the same delivery POSTed 20 times at once', () => {
 
 describe('the in-process drain route (edge → Node nudge)', () => {
   it('refuses callers without the drain token; every provider webhook verifier is the registry’s', async () => {
-    const { POST } = await import('@/app/integrations/webhooks/drain/route');
+    const { POST } = await import('@/app/api/internal/webhooks/drain/route');
     const { providers } = await import('@/lib/integrations/registry');
     const { webhookCapabilities } = await import('@/lib/integrations/webhook-registry');
-    const url = 'http://localhost/integrations/webhooks/drain';
+    const url = 'http://localhost/api/internal/webhooks/drain';
     expect((await POST(new Request(url, { method: 'POST' }))).status).toBe(404);
     expect((await POST(new Request(url, { method: 'POST', headers: { 'x-taskbridge-drain': 'guess' } }))).status).toBe(404);
     for (const [id, capability] of Object.entries(webhookCapabilities)) {

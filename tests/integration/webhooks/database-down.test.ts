@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/db/client';
-import { handleWebhookRequest } from '@/lib/webhooks/handle-request';
-import { createWebhookIntegration, deliveriesOf, githubHeaders, post, settled, swapHandler } from './fixtures';
+import { receiveWebhookRequest } from '@/lib/webhooks/receive-request';
+import { createWebhookIntegration, deliveriesOf, githubHeaders, post, settled, swapProcessor } from './fixtures';
 
 describe('database unreachable during a delivery', () => {
   // The pipeline's own behaviour ("no handler yet"), whatever handlers other helpers ship.
   const restores: Array<() => void> = [];
   beforeAll(() => {
-    for (const p of ['github', 'slack', 'jira', 'google-calendar', 'outlook-calendar'] as const) restores.push(swapHandler(p, undefined));
+    for (const p of ['github', 'slack', 'jira', 'google-calendar', 'outlook-calendar'] as const) restores.push(swapProcessor(p, undefined));
   });
   afterAll(() => restores.forEach((r) => r()));
 
@@ -19,7 +19,7 @@ describe('database unreachable during a delivery', () => {
     const down = createDb('postgresql://postgres:postgres@127.0.0.1:1/down', 1);
     try {
       const url = `http://localhost/integrations/webhooks/github/${integration.id}`;
-      const res = await handleWebhookRequest('github', new Request(url, { method: 'POST', body, headers }), integration.id, { db: down.db });
+      const res = await receiveWebhookRequest('github', new Request(url, { method: 'POST', body, headers }), integration.id, { db: down.db });
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('10');
       expect(JSON.stringify(await res.json())).not.toMatch(/127\.0\.0\.1|postgres/); // no internals leak

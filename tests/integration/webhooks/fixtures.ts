@@ -8,15 +8,15 @@ import { integrationProviders, integrationWebhooks, projectIntegrations } from '
 import { encryptSecret } from '@/lib/crypto/secrets';
 import type { ProviderId } from '@/lib/integrations/provider-ids';
 import { providers } from '@/lib/integrations/registry';
-import type { WebhookHandler } from '@/lib/integrations/types';
-import { importHmacKey, signHex, utf8 } from '@/lib/webhooks/hmac';
+import type { DeliveryProcessor } from '@/lib/integrations/types';
+import { importHmacKey, signHex, utf8 } from '@/lib/integrations/kit/hmac';
 import { createProject, createUser } from '../../helpers/factories';
 import { POST as githubPost } from '@/app/integrations/webhooks/github/[integrationId]/route';
 import { POST as slackPost } from '@/app/integrations/webhooks/slack/[integrationId]/route';
 import { POST as jiraPost } from '@/app/integrations/webhooks/jira/[integrationId]/route';
 import { POST as googlePost } from '@/app/integrations/webhooks/google-calendar/[integrationId]/route';
 import { POST as outlookPost } from '@/app/integrations/webhooks/outlook-calendar/[integrationId]/route';
-import { POST as drainPost } from '@/app/integrations/webhooks/drain/route';
+import { POST as drainPost } from '@/app/api/internal/webhooks/drain/route';
 
 /** The real route handlers, called as plain functions. */
 export const routes: Record<ProviderId, typeof githubPost> = {
@@ -140,16 +140,16 @@ export async function settled(integrationId: string, timeoutMs = 10_000) {
 }
 
 /**
- * Puts `handler` (or none) in a provider's registry slot for one test and returns the undo.
- * Pipeline tests use it to be independent of the provider handlers other helpers ship.
+ * Puts `processor` (or none) in a provider's registry slot for one test and returns the undo.
+ * Pipeline tests use it to be independent of the provider processors other helpers ship.
  */
-export function swapHandler(provider: ProviderId, handler: WebhookHandler | undefined): () => void {
+export function swapProcessor(provider: ProviderId, processor: DeliveryProcessor | undefined): () => void {
   const definition = providers[provider];
-  const previous = definition.handleWebhook;
-  if (handler) definition.handleWebhook = handler;
-  else delete definition.handleWebhook;
+  const previous = definition.inbound;
+  if (processor) definition.inbound = { process: processor };
+  else delete definition.inbound;
   return () => {
-    if (previous) definition.handleWebhook = previous;
-    else delete definition.handleWebhook;
+    if (previous) definition.inbound = previous;
+    else delete definition.inbound;
   };
 }

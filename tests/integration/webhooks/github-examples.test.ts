@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { projectIntegrations } from '@/db/schema';
-import { createWebhookIntegration, deliveriesOf, githubHeaders, post, settled, swapHandler } from './fixtures';
+import { createWebhookIntegration, deliveriesOf, githubHeaders, post, settled, swapProcessor } from './fixtures';
 
 const EVENTS = ['issues', 'issue_comment', 'ping', 'pull_request', 'push'];
 const examples = webhookDefinitions
@@ -14,7 +14,7 @@ describe('every issues / issue_comment / ping / pull_request / push example of @
   // The pipeline's own behaviour ("no handler yet"), whatever handlers other helpers ship.
   const restores: Array<() => void> = [];
   beforeAll(() => {
-    for (const p of ['github', 'slack', 'jira', 'google-calendar', 'outlook-calendar'] as const) restores.push(swapHandler(p, undefined));
+    for (const p of ['github', 'slack', 'jira', 'google-calendar', 'outlook-calendar'] as const) restores.push(swapProcessor(p, undefined));
   });
   afterAll(() => restores.forEach((r) => r()));
 

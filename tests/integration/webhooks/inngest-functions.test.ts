@@ -3,8 +3,8 @@ import { InngestTestEngine } from '@inngest/test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { webhookProcess } from '@/inngest/functions/webhook-process';
 import { webhookSweep } from '@/inngest/functions/webhook-sweep';
-import { PermanentWebhookError } from '@/lib/webhooks/errors';
-import { deliveriesOf, storedDelivery, swapHandler } from './fixtures';
+import { PermanentWebhookError } from '@/lib/integrations/kit/errors';
+import { deliveriesOf, storedDelivery, swapProcessor } from './fixtures';
 
 const engineFor = (d: { id: string; integrationId: string }) =>
   new InngestTestEngine({
@@ -17,7 +17,7 @@ describe('Inngest functions (InngestTestEngine)', () => {
   afterEach(() => restore());
 
   it('webhook-process: no handler yet → marked no_handler, honestly; a second run changes nothing', async () => {
-    restore = swapHandler('github', undefined);
+    restore = swapProcessor('github', undefined);
     const d = await storedDelivery('inngest-1');
     const { result } = await engineFor(d).execute();
     expect(result).toMatchObject({ outcome: 'no_handler' });
@@ -30,7 +30,7 @@ describe('Inngest functions (InngestTestEngine)', () => {
 
   it('webhook-process: a handler result is stored; a transient error leaves the delivery pending and throws for a retry', async () => {
     let fail = true;
-    restore = swapHandler('github', async () => {
+    restore = swapProcessor('github', async () => {
       if (fail) throw new UserFacingError('GitHub answered 502') // providers word their failures for users;
       return { taskId: 't-1' };
     });
@@ -45,7 +45,7 @@ describe('Inngest functions (InngestTestEngine)', () => {
   });
 
   it('webhook-process: a permanent failure → failed + NonRetriableError', async () => {
-    restore = swapHandler('github', async () => {
+    restore = swapProcessor('github', async () => {
       throw new PermanentWebhookError('token revoked');
     });
     const d = await storedDelivery('inngest-3');

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { claimDelivery, finishDelivery, listSweepableDeliveries, renewDeliveryLease } from '@/db/queries/webhook-ingest';
 import { processDelivery } from '@/lib/webhooks/process-delivery';
 import { sweepPendingDeliveries } from '@/lib/webhooks/sweep';
-import { deliveriesOf, settled, storedDelivery, swapHandler } from './fixtures';
+import { deliveriesOf, settled, storedDelivery, swapProcessor } from './fixtures';
 
 const sweepable = async (at: Date) => (await listSweepableDeliveries(getDb(), at, 100_000)).map((r) => r.id);
 
@@ -12,7 +12,7 @@ describe('processing lease (a crashed attempt is reclaimed after ~60 s, a live o
   afterEach(() => restore());
 
   it('a claim whose lease lapsed is reclaimed by the sweep; one whose lease was renewed is not', async () => {
-    restore = swapHandler('github', async () => ({ handled: true }));
+    restore = swapProcessor('github', async () => ({ handled: true }));
     const db = getDb();
     const crashed = await storedDelivery('lease-lapsed');
     const alive = await storedDelivery('lease-renewed');
@@ -49,7 +49,7 @@ describe('processing lease (a crashed attempt is reclaimed after ~60 s, a live o
     const gate = new Promise<void>((r) => (release = r));
     let started!: () => void;
     const running = new Promise<void>((r) => (started = r));
-    restore = swapHandler('github', async () => {
+    restore = swapProcessor('github', async () => {
       started();
       await gate;
       return { slow: true };

@@ -1,9 +1,9 @@
-import { deriveUrlToken } from '@/lib/webhooks/hmac';
+import { deriveUrlToken } from '@/lib/integrations/kit/hmac';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { projectIntegrations } from '@/db/schema';
-import { createWebhookIntegration, deliveriesOf, githubSignature, post, settled, slackSignature, swapHandler } from './fixtures';
+import { createWebhookIntegration, deliveriesOf, githubSignature, post, settled, slackSignature, swapProcessor } from './fixtures';
 
 const confirmedAt = async (id: string) =>
   (await getDb().select().from(projectIntegrations).where(eq(projectIntegrations.id, id)))[0]!.webhookConfirmedAt;
@@ -12,7 +12,7 @@ describe('the other four providers through their real routes', () => {
   // The pipeline's own behaviour ("no handler yet"), whatever handlers other helpers ship.
   const restores: Array<() => void> = [];
   beforeAll(() => {
-    for (const p of ['github', 'slack', 'jira', 'google-calendar', 'outlook-calendar'] as const) restores.push(swapHandler(p, undefined));
+    for (const p of ['github', 'slack', 'jira', 'google-calendar', 'outlook-calendar'] as const) restores.push(swapProcessor(p, undefined));
   });
   afterAll(() => restores.forEach((r) => r()));
 

@@ -22,7 +22,13 @@ import { addMember, createProject, createUser } from '../../helpers/factories';
 const caller = vi.hoisted(() => ({ current: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => caller.current }));
 const pushes = vi.hoisted(() => [] as Array<{ taskId: string; changed: Record<string, unknown> }>);
-vi.mock('@/lib/sync/schedule-task-push', () => ({ scheduleTaskPush: (taskId: string, changed: Record<string, unknown>) => pushes.push({ taskId, changed }) }));
+// Task edits are local changes, handed to the fan-out after the commit (lib/changes): the edits are the `task.updated` ones.
+vi.mock('@/lib/changes/dispatch-change', () => ({
+  dispatchLocalChange: async (c: { kind: string; taskId: string; after: Record<string, unknown> }) => {
+    if (c.kind === 'task.updated') pushes.push({ taskId: c.taskId, changed: c.after });
+    return 'in-process';
+  },
+}));
 const actAs = (u: SessionUser) => { caller.current = { id: u.id, email: u.email, name: u.name }; };
 const ok = <T,>(r: { ok: true; data: T } | { ok: false; error: unknown }): T => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));

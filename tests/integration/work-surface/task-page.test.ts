@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { createIntegration } from '@/db/queries/integrations';
 import { listProviderRows } from '@/db/queries/providers';
-import { countTasks, listProjectLabels, listTaskBoard, listTaskPage } from '@/db/queries/task-page';
+import { countTasks, listProjectLabels, listTaskBoard, listTaskPage, taskPageQuery } from '@/db/queries/task-page';
 import { createTask, softDeleteTasks, type TaskValues } from '@/db/queries/tasks';
 import { externalTaskMappings, tasks } from '@/db/schema';
 import { createMilestone } from '@/db/queries/milestones';
-import { defaultDir, parseTaskQuery, type TaskSort } from '@/lib/tasks/task-query';
+import { defaultDir, encodeCursor, parseTaskQuery, type TaskSort } from '@/lib/tasks/task-query';
 import { addMember, createProject, createUser } from '../../helpers/factories';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 const today = '2027-05-10';
 const base: TaskValues & { createdBy: null } = {
@@ -114,5 +114,26 @@ describe('task page: filters', () => {
     expect(board.map((col) => [col.status, col.total, col.tasks.map((t) => t.id)])).toEqual([
       ['todo', 1, [a.id]], ['in_progress', 0, []], ['done', 1, [b.id]], ['cancelled', 0, []],
     ]);
+  });
+});
+
+describe('task page at scale: every sort reads its index in order', () => {
+  // With sequential and bitmap scans priced out, a sort without a matching (project, key, id)
+  // index would need a Sort node over every task of the project; with one, page 200 costs what page 1 does.
+  const cursorValue: Record<TaskSort, string> = { updated: '2027-01-01T00:00:00Z', title: 'm', status: 'todo', priority: 'medium', due: '2027-05-10' };
+  it.each((['updated', 'title', 'status', 'priority', 'due'] as const).flatMap((s) => [[s, 'asc'], [s, 'desc']] as const))('%s %s, first page and after a cursor', async (sort, dir) => {
+    const owner = await createUser('owner');
+    const project = await createProject(owner.id);
+    for (const after of [undefined, encodeCursor(cursorValue[sort], '00000000-0000-4000-8000-000000000000')]) {
+      const plan = await getDb().transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        await tx.execute(sql`set local enable_bitmapscan = off`);
+        const query = taskPageQuery(tx, project.id, {}, { sort, dir, after, limit: 50, today });
+        const { rows } = await tx.execute(sql`explain ${query.getSQL()}`);
+        return rows.map((r) => Object.values(r as Record<string, string>)[0]).join('\n');
+      });
+      expect(plan, `${sort} ${dir} ${after ? 'after a cursor' : 'first page'}`).toMatch(/Index (Only )?Scan/);
+      expect(plan, `${sort} ${dir}`).not.toMatch(/Sort/);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import examples from '@octokit/webhooks-examples';
 import { describe, expect, it } from 'vitest';
 import { createMemberMatcher, githubIssueSchema, issueFields, issuePatch, stateToStatus, statusToState, taskFields } from '@/lib/integrations/github/map-fields';
-import { planIssue } from '@/lib/integrations/github/plan-issue';
+import { githubTaskSync } from '@/lib/integrations/github/task-sync';
+import { planItem } from '@/lib/sync/engine/plan-item';
 
 const realIssue = (action: string) =>
   githubIssueSchema.parse((examples.find((e) => e.name === 'issues')!.examples.find((e) => (e as { action: string }).action === action) as unknown as { issue: unknown }).issue);
@@ -31,6 +32,8 @@ describe('GitHub field mapping', () => {
   it('plans nothing for a pull request or an issue not newer than the last sync', () => {
     const issue = realIssue('opened');
     const ctx = { repoFullName: 'Codertocat/Hello-World', matcher: createMemberMatcher([]), policy: 'newest' as const };
+    const planCtx = { map: { settings: {}, members: [] }, policy: ctx.policy, scope: { externalId: ctx.repoFullName } };
+    const planIssue = (i: typeof issue, existing: Parameters<typeof planItem>[2], c: typeof ctx) => planItem(githubTaskSync, i, existing, { ...planCtx, policy: c.policy });
     expect(planIssue({ ...issue, pull_request: {} }, undefined, ctx)).toBeNull();
     const plan = planIssue(issue, undefined, ctx)!;
     expect(plan).toMatchObject({ isNew: true, externalKey: 'Codertocat/Hello-World#1', task: { status: 'todo', externalAssignees: ['Codertocat'] } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threeWayMerge } from '@/lib/sync/three-way-merge';
+import { threeWayMerge } from '@/lib/sync/engine/three-way-merge';
 
 const fields = ['title', 'labels'] as const;
 type F = { title: string; labels: string[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timingSafeEqualText } from '@/lib/webhooks/hmac';
+import { timingSafeEqualText } from '@/lib/integrations/kit/hmac';
 import { RateLimiter } from '@/lib/webhooks/rate-limit';
 import { readBodyWithLimit } from '@/lib/webhooks/read-body';
 import { redactHeaders } from '@/lib/webhooks/redact-headers';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slackWebhook } from '@/lib/integrations/slack/verify-webhook';
 import { githubWebhook } from '@/lib/integrations/github/verify-webhook';
 import type { WebhookVerifyInput } from '@/lib/integrations/types';
-import { importHmacKey, utf8, verifyHexSignature } from '@/lib/webhooks/hmac';
+import { importHmacKey, utf8, verifyHexSignature } from '@/lib/integrations/kit/hmac';
 
 // Published vectors: shared/PROVIDERS.md (GitHub docs, Slack docs).
 const GITHUB = {

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import { ButtonLink, Card, EmptyState, formatDateTime, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
+import { listIntegrationHealth } from '@/db/queries/integration-health';
 import { listProjectIntegrations } from '@/db/queries/integrations';
 import { requireProjectAccess } from '@/lib/auth/project-access';
 import { getProvider } from '@/lib/integrations/registry';
 import { integrationPath, projectIntegrationsPath } from './_components/load-page-integration';
 import { ConnectionBadge, formatSchedule, SyncBadge } from './_components/status-badges';
+import { OAuthConnectButton } from './_components/oauth-connect-button';
+import { oauthConfigured } from '@/lib/integrations/oauth/config';
 
 export const metadata: Metadata = { title: 'Integrations' };
 
@@ -14,6 +17,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
   const { projectId } = await params;
   const { project, role } = await requireProjectAccess(projectId, 'member', projectIntegrationsPath(encodeURIComponent(projectId)));
   const integrations = await listProjectIntegrations(getDb(), projectId);
+  const health = await listIntegrationHealth(getDb(), integrations.map((i) => i.id));
   const isOwner = role === 'owner';
   return (
     <>
@@ -22,11 +26,15 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
         title="Integrations"
         subtitle="GitHub, Slack, Jira and calendars connected to this project."
         actions={
-          isOwner && (
-            <ButtonLink href={`${projectIntegrationsPath(projectId)}create/`} variant="primary">
-              Add integration
-            </ButtonLink>
-          )
+          <>
+            {integrations.length > 0 && <ButtonLink href={`${projectIntegrationsPath(projectId)}health/`}>Health</ButtonLink>}
+            {integrations.length > 0 && <ButtonLink href={`${projectIntegrationsPath(projectId)}conflicts/`}>Conflicts</ButtonLink>}
+            {isOwner && (
+              <ButtonLink href={`${projectIntegrationsPath(projectId)}create/`} variant="primary">
+                Add integration
+              </ButtonLink>
+            )}
+          </>
         }
       />
       {integrations.length === 0 ? (
@@ -38,6 +46,9 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
           {integrations.map((i) => {
             const provider = getProvider(i.provider.providerType);
             const base = integrationPath(projectId, i.id);
+            const h = health.get(i.id);
+            // Slack and the calendars work as things happen: no sync to run, schedule or show.
+            const syncs = provider.taskSync != null;
             return (
               <li key={i.id}>
                 <Card data-testid="integration-row" aria-label={`${i.provider.name} ${i.externalId ?? ''}`.trim()}>
@@ -52,24 +63,43 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
                     </div>
                     <ConnectionBadge status={i.connectionStatus} />
                   </div>
-                  {i.connectionError && <p className="mt-2 text-xs text-red-700">{i.connectionError}</p>}
+                  {i.connectionStatus === 'reconnect_needed' && (
+                    <p className="mt-2 rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="reconnect-needed">
+                      Reconnect needed{i.connectionError ? <>: {i.connectionError}</> : '.'}{' '}
+                      {!isOwner ? 'Ask a project owner to reconnect.' : i.authMethod === 'oauth' ? 'Use Reconnect below.' : 'Enter a new token on the configure page.'}
+                    </p>
+                  )}
+                  {i.connectionError && i.connectionStatus !== 'reconnect_needed' && <p className="mt-2 text-xs text-red-700">{i.connectionError}</p>}
                   <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
+                    {syncs && (
+                      <div>
+                        <dt className="text-xs text-slate-600">Sync status</dt>
+                        <dd><SyncBadge status={i.syncStatus} /></dd>
+                      </div>
+                    )}
                     <div>
-                      <dt className="text-xs text-slate-500">Sync status</dt>
-                      <dd><SyncBadge status={i.syncStatus} /></dd>
+                      <dt className="text-xs text-slate-600">Last success</dt>
+                      <dd data-testid="last-success">{h?.lastSuccessAt ? formatDateTime(h.lastSuccessAt) : 'never'}</dd>
                     </div>
-                    <div>
-                      <dt className="text-xs text-slate-500">Last sync</dt>
-                      <dd>{formatDateTime(i.lastSyncAt)}</dd>
-                    </div>
-                    <div>
-                      <dt className="text-xs text-slate-500">Scheduled sync</dt>
-                      <dd>{formatSchedule(i)}</dd>
-                    </div>
+                    {syncs && (
+                      <div>
+                        <dt className="text-xs text-slate-600">Scheduled sync</dt>
+                        <dd>{formatSchedule(i)}</dd>
+                      </div>
+                    )}
                   </dl>
+                  {h?.lastError && (
+                    <p className="mt-2 break-words text-xs text-red-700" data-testid="last-error">
+                      Last error, {formatDateTime(h.lastError.at)}: {h.lastError.description}
+                    </p>
+                  )}
                   <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-3">
+                    {isOwner && i.connectionStatus === 'reconnect_needed' && provider.oauth && oauthConfigured(provider.oauth) && (
+                      <OAuthConnectButton projectId={projectId} integrationId={i.id} providerId={provider.id} label="Reconnect" />
+                    )}
                     {isOwner && <ButtonLink href={`${base}configure/`}>Configure</ButtonLink>}
-                    <ButtonLink href={`${base}sync/`}>Sync</ButtonLink>
+                    {syncs && <ButtonLink href={`${base}sync/`}>Sync</ButtonLink>}
+                    <ButtonLink href={`${base}health/`}>Health</ButtonLink>
                     <ButtonLink href={`${base}logs/`}>Logs</ButtonLink>
                     {isOwner && (
                       <ButtonLink href={`${base}delete/`} variant="ghost" className="text-red-700 hover:bg-red-50">

@@ -5,6 +5,7 @@ import { listProjectIntegrations } from '@/db/queries/integrations';
 import { requireProjectAccess } from '@/lib/auth/project-access';
 import { getProvider } from '@/lib/integrations/registry';
 import { DeleteProjectForm, RenameProjectForm } from '../../_components/project-settings-forms';
+import { ProjectTimeZoneForm } from '../../_components/project-time-zone-form';
 
 type Params = { params: Promise<{ projectId: string }> };
 
@@ -27,6 +28,10 @@ export default async function ProjectSettingsPage({ params }: Params) {
         <Card aria-labelledby="rename-heading">
           <h2 id="rename-heading" className="mb-3 text-base font-semibold">Name and description</h2>
           <RenameProjectForm projectId={project.id} name={project.name} description={project.description} />
+        </Card>
+        <Card aria-labelledby="time-zone-heading">
+          <h2 id="time-zone-heading" className="mb-3 text-base font-semibold">Time zone</h2>
+          <ProjectTimeZoneForm projectId={project.id} timeZone={project.timeZone} />
         </Card>
         <Card aria-labelledby="delete-heading" className="border-red-200">
           <h2 id="delete-heading" className="text-base font-semibold text-red-800">Delete project</h2>

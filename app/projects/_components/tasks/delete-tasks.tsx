@@ -48,7 +48,7 @@ export function DeleteTasks({ projectId, taskIds, anyLinked, onDeleted, redirect
       )}
       {del.formError && <p role="alert" className="text-red-700">{del.formError}</p>}
       <div className="flex gap-2">
-        <button type="button" disabled={del.pending} onClick={() => del.run({ projectId, taskIds, external })} className="rounded-md bg-red-600 px-3 py-1 font-medium text-white hover:bg-red-700 disabled:bg-red-300">
+        <button type="button" disabled={del.pending} onClick={() => del.run({ projectId, taskIds, external })} className="rounded-md bg-red-600 px-3 py-1 font-medium text-white hover:bg-red-600/90 disabled:bg-red-300">
           {del.pending ? 'Deleting…' : `Delete ${n}`}
         </button>
         <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-3 py-1 text-slate-700 hover:bg-slate-100">Cancel</button>

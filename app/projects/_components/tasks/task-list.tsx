@@ -37,8 +37,11 @@ export function TaskList({ projectId, query, tasks, nextCursor, filtered, member
     const current = query.sort === sort;
     const next = current ? (dir === 'asc' ? 'desc' : 'asc') : defaultDir[sort];
     return (
-      <Link href={taskQueryHref(base, { ...query, after: undefined }, { sort, dir: next })} aria-sort={current ? (dir === 'asc' ? 'ascending' : 'descending') : undefined} className="hover:text-slate-800">
-        {label}{current ? (dir === 'asc' ? ' ↑' : ' ↓') : ''}
+      // Not a table, so no aria-sort: the sort is said in words for screen readers.
+      <Link href={taskQueryHref(base, { ...query, after: undefined }, { sort, dir: next })} className="hover:text-slate-800">
+        {label}
+        {current && <span aria-hidden="true">{dir === 'asc' ? ' ↑' : ' ↓'}</span>}
+        {current && <span className="sr-only">{dir === 'asc' ? ' (sorted ascending)' : ' (sorted descending)'}</span>}
       </Link>
     );
   };

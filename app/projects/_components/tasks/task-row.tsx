@@ -41,7 +41,7 @@ export function TaskRow({ projectId, task: t, byId, milestone, today, selected, 
           <span data-testid="task-status"><Badge tone={statusOptions[t.status].tone}>{statusOptions[t.status].label}</Badge></span>
           <span data-testid="task-priority"><Badge tone={priorityOptions[t.priority].tone}>{priorityOptions[t.priority].label}</Badge></span>
           <span className="min-w-0 truncate text-sm text-slate-600" data-testid="task-assignees" title={assignees.join(', ')}>
-            {assignees.length ? assignees.join(', ') : <span className="text-slate-400">Unassigned</span>}
+            {assignees.length ? assignees.join(', ') : <span className="text-slate-500">Unassigned</span>}
           </span>
           <span className="text-sm" data-testid="task-due"><DueDate dueDate={t.dueDate} today={today} open={open} /></span>
         </div>

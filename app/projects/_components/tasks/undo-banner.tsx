@@ -28,9 +28,9 @@ export function UndoBanner({ projectId }: { projectId: string }) {
   }, [key]);
   if (ids.length === 0) return null;
   return (
-    <div role="status" data-testid="undo-banner" className="flex flex-wrap items-center gap-3 rounded-lg bg-slate-800 px-4 py-2 text-sm text-white shadow">
+    <div role="status" data-testid="undo-banner" className="flex flex-wrap items-center gap-3 rounded-lg bg-slate-800 px-4 py-2 text-sm text-slate-50 shadow">
       <span>Deleted {ids.length === 1 ? '1 task' : `${ids.length} tasks`}.</span>
-      <button type="button" disabled={restore.pending} onClick={() => restore.run({ projectId, taskIds: ids })} className="font-semibold text-indigo-200 underline hover:text-white">
+      <button type="button" disabled={restore.pending} onClick={() => restore.run({ projectId, taskIds: ids })} className="font-semibold text-indigo-200 underline hover:text-slate-50">
         {restore.pending ? 'Restoring…' : 'Undo'}
       </button>
       {restore.formError && <span className="text-red-300">{restore.formError}</span>}

@@ -4,7 +4,6 @@ import { tasks } from '@/db/schema';
 import { createTask } from '@/lib/actions/create-task';
 import { exportTaskToIntegration } from '@/lib/actions/export-task-to-integration';
 import { updateTask } from '@/lib/actions/update-task';
-import { issueFields } from '@/lib/integrations/github/map-fields';
 import { type FaultPoint, setFaultHook } from '@/lib/sync/fault-points';
 import type { FakeMilestone } from '../../../fakes/github/fake-state';
 import { deferred } from './hooks';
@@ -57,12 +56,12 @@ export class AppEdit extends Base {
       assignees: { assigneeIds: at([[], [members[0]!], [members[1]!], members], this.v) },
       milestone: { milestoneId: this.v % 2 ? s.milestoneId : null },
     }[this.field];
-    const before = s.localFields(task);
+    const before = s.localWrite(task);
     const res = await updateTask({ projectId: s.projectId, taskId: task.id, ...patch });
     if (!res.ok) throw new Error(`updateTask failed: ${res.error.message}`);
     s.localEdits++;
     if (this.field === 'milestone') s.localMilestoneEdits.add(task.id);
-    s.record('local', `task:${task.id}`, before, s.localFields(res.data));
+    s.record('local', `task:${task.id}`, before, s.localWrite(res.data));
   }
   toString() { return `AppEdit(${this.pick}, ${this.field}, ${this.v})`; }
 }
@@ -79,9 +78,9 @@ function editOnGithub(s: System, pick: number, field: EditField, v: number, raci
     assignees: { assignees: at(LOGINS, v) },
     milestone: { milestone: at(MILESTONES, v) },
   }[field];
-  const before = issueFields(issue as never);
+  const before = s.remoteWrite(issue);
   s.fake.editIssue(s.repoName, issue.number, patch);
-  s.record('remote', `issue:${issue.number}`, before, issueFields(issue as never), racing);
+  s.record('remote', `issue:${issue.number}`, before, s.remoteWrite(issue), racing);
 }
 
 /** A person edits one field of an issue on GitHub (webhooks are emitted). */
@@ -110,7 +109,7 @@ export class CreateTask extends Base {
     const res = await createTask({ projectId: s.projectId, title: `Task ${at(TITLES, this.v)}`, status: at(STATUSES, this.v), labels: at(LABELS, this.v) });
     if (!res.ok) throw new Error(`createTask failed: ${res.error.message}`);
     s.localTasks.add(res.data.id);
-    s.record('local', `task:${res.data.id}`, null, s.localFields(res.data));
+    s.record('local', `task:${res.data.id}`, null, s.localWrite(res.data));
     if (this.exportNow) await exportTask(s, res.data.id);
   }
   toString() { return `CreateTask(${this.v}, ${this.exportNow})`; }

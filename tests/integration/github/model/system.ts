@@ -6,9 +6,9 @@ import { integrationWebhooks, type Task } from '@/db/schema';
 import { createMemberMatcher, issueFields, type MemberIdentity, type SyncedFields, taskFields } from '@/lib/integrations/github/map-fields';
 import { runSync } from '@/lib/sync/run-sync';
 import { loadForSync, syncPageStep } from '@/lib/sync/sync-page-step';
-import { finishSyncRun, startSyncRun } from '@/lib/sync/sync-runs';
+import { finishSyncRun, startSyncRun } from '@/db/queries/sync-runs';
 import { processDelivery } from '@/lib/webhooks/process-delivery';
-import { handleWebhookRequest } from '@/lib/webhooks/handle-request';
+import { receiveWebhookRequest } from '@/lib/webhooks/receive-request';
 import { addMember, createUser } from '../../../helpers/factories';
 import type { FakeIssue } from '../../../fakes/github/fake-state';
 import type { FakeGithub } from '../../../fakes/github/server';
@@ -16,7 +16,9 @@ import type { FakeDelivery } from '../../../fakes/github/webhooks';
 import { createGithubIntegration } from '../github-fixture';
 import { caller, deferred } from './hooks';
 
-export type Field = keyof SyncedFields;
+export type Field = keyof SyncedFields | 'milestone';
+/** A user write's fields: GitHub's, plus the milestone (a local id or a GitHub id: only whether it changed is used). */
+type Written = SyncedFields & { milestone?: unknown };
 /** One user write, in GitHub's terms, as the ledger of the model keeps it. */
 export type Write = { side: 'local' | 'remote'; key: string; field: Field; value: unknown; prev: unknown; seq: number; creation: boolean; racing?: boolean };
 
@@ -86,7 +88,7 @@ export class System {
   }
 
   /** Records the fields of `key` that a user write changed (in GitHub's terms). */
-  record(side: Write['side'], key: string, before: SyncedFields | null, after: SyncedFields, racing = false) {
+  record(side: Write['side'], key: string, before: Written | null, after: Written, racing = false) {
     const seq = ++this.seq;
     for (const field of Object.keys(after) as Field[]) {
       if (before && JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
@@ -94,6 +96,9 @@ export class System {
     }
   }
   localFields(task: Task) { return taskFields(task, this.matcher()); }
+  /** What a user write on each side changed, the milestone included (it syncs both ways). */
+  localWrite(task: Task): Written { return { ...this.localFields(task), milestone: task.milestoneId }; }
+  remoteWrite(issue: FakeIssue): Written { return { ...issueFields(issue as never), milestone: issue.milestone?.id ?? null }; }
 
   /** Takes the deliveries the fake emitted since the last look into the pending list. */
   collect() {
@@ -105,7 +110,7 @@ export class System {
   userCreatesIssue(title: string) {
     const issue = this.fake.createIssue(this.repoName, { title, body: 'Opened on GitHub' });
     this.userIssues.add(issue.number);
-    this.record('remote', `issue:${issue.number}`, null, issueFields(issue as never));
+    this.record('remote', `issue:${issue.number}`, null, this.remoteWrite(issue));
     this.collect();
     return issue;
   }
@@ -122,7 +127,7 @@ export class System {
       },
     });
     const queued = deferred.queue.length;
-    const res = await handleWebhookRequest('github', request, this.integrationId, { runInProcess: async () => {} });
+    const res = await receiveWebhookRequest('github', request, this.integrationId, { runInProcess: async () => {} });
     deferred.queue.splice(queued); // the hand-off to the drain: processed right here instead
     if (res.status !== 202 && res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
     if (res.status === 200) return 0;

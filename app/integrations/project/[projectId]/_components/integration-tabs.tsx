@@ -1,19 +1,29 @@
 import Link from 'next/link';
 import type { ProjectRole } from '@/db/schema';
+import { hasMappingPage } from '@/lib/integrations/mapping-pages';
+import type { ProviderId } from '@/lib/integrations/provider-ids';
+import { providerWith } from '@/lib/integrations/registry';
 
 const tabs = [
   { slug: 'configure', label: 'Configure', owner: true },
+  { slug: 'mapping', label: 'Mapping', owner: true },
   { slug: 'sync', label: 'Sync', owner: false },
+  { slug: 'health', label: 'Health', owner: false },
   { slug: 'logs', label: 'Logs', owner: false },
   { slug: 'delete', label: 'Delete', owner: true },
 ] as const;
 
-/** Navigation between one integration's pages; owner-only pages are not offered to members. */
-export function IntegrationTabs({ base, role, current }: { base: string; role: ProjectRole; current: (typeof tabs)[number]['slug'] }) {
+/**
+ * Navigation between one integration's pages, the same on each of them: owner-only pages are not
+ * offered to members, Mapping only where the provider has one, Sync only where it syncs tasks.
+ */
+export function IntegrationTabs({ base, role, current, providerId }: { base: string; role: ProjectRole; current: (typeof tabs)[number]['slug']; providerId: ProviderId }) {
+  const offered = (slug: (typeof tabs)[number]['slug']) =>
+    slug === 'mapping' ? hasMappingPage(providerId) : slug === 'sync' ? providerWith(providerId, 'taskSync') != null : true;
   return (
     <nav aria-label="Integration pages" className="-mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
       {tabs
-        .filter((t) => role === 'owner' || !t.owner)
+        .filter((t) => (role === 'owner' || !t.owner) && offered(t.slug))
         .map((t) => (
           <Link
             key={t.slug}

@@ -5,7 +5,7 @@ const connection: Record<ProjectIntegration['connectionStatus'], { tone: BadgeTo
   not_configured: { tone: 'gray', label: 'not configured' },
   connected: { tone: 'green', label: 'connected' },
   error: { tone: 'red', label: 'error' },
-  reconnect_needed: { tone: 'amber', label: 'error: reconnect needed' },
+  reconnect_needed: { tone: 'amber', label: 'Reconnect needed' },
 };
 const sync: Record<ProjectIntegration['syncStatus'], BadgeTone> = {
   idle: 'gray',

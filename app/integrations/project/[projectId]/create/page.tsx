@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
+import { oauthConfigured } from '@/lib/integrations/oauth/config';
 import { requireProjectAccess } from '@/lib/auth/project-access';
 import { allProviders } from '@/lib/integrations/registry';
 import { projectIntegrationsPath } from '../_components/load-page-integration';
@@ -7,17 +8,24 @@ import { ProviderPicker } from './provider-picker';
 
 export const metadata: Metadata = { title: 'Add integration' };
 
-// GET /integrations/project/:projectId/create/ — owner picks one of the five providers.
+// GET /integrations/project/:projectId/create/ — owner picks one of the five providers and goes
+// on to its set-up page (create/:provider/); picking creates nothing.
 export default async function CreateIntegrationPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { project } = await requireProjectAccess(projectId, 'owner', `${projectIntegrationsPath(encodeURIComponent(projectId))}create/`);
-  const choices = allProviders.map((p) => ({ id: p.id, name: p.defaults.name, description: p.defaults.description }));
+  const choices = allProviders.map((p) => ({
+    id: p.id,
+    name: p.defaults.name,
+    description: p.defaults.description,
+    features: p.defaults.features,
+    connect: p.oauth ? (oauthConfigured(p.oauth) ? `Connect with ${p.oauth.label} in one click, or paste a token.` : null) : null,
+  }));
   return (
     <>
       <PageHeader
         back={{ href: projectIntegrationsPath(projectId), label: `${project.name} · Integrations` }}
         title="Add integration"
-        subtitle="Pick a service. You set its token, target and schedule on the next page."
+        subtitle="Pick a service. You connect it and set its target and schedule on the next page; nothing is added until you save there."
       />
       <ProviderPicker projectId={projectId} providers={choices} />
     </>

@@ -1,4 +1,4 @@
-import { handleWebhookRequest } from '@/lib/webhooks/handle-request';
+import { receiveWebhookRequest } from '@/lib/webhooks/receive-request';
 
 export const runtime = 'edge';
 export const dynamic = 'force-dynamic';
@@ -7,5 +7,5 @@ type Params = { params: Promise<{ integrationId: string }> };
 
 // POST /integrations/webhooks/google-calendar/:integrationId(/) — Google Calendar deliveries (verify → record → enqueue)
 export async function POST(request: Request, { params }: Params): Promise<Response> {
-  return handleWebhookRequest('google-calendar', request, (await params).integrationId);
+  return receiveWebhookRequest('google-calendar', request, (await params).integrationId);
 }

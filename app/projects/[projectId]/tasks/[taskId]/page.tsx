@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Badge, Card, formatDateTime, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
@@ -10,7 +11,11 @@ import { requireProjectAccess } from '@/lib/auth/project-access';
 import { TaskForm } from '../../../_components/task-form';
 import { DeleteTasks } from '../../../_components/tasks/delete-tasks';
 import { memberName, priorityOptions, statusOptions } from '../../../_components/task-options';
+import { safeTimeZone, TZ_COOKIE } from '@/lib/tasks/local-dates';
+import { TaskActivity } from './task-activity';
+import { TaskComments } from './task-comments';
 import { TaskIntegrations } from './task-integrations';
+import { CalendarProposalsCard } from '../../../_components/calendar-proposals-card';
 
 type Params = { params: Promise<{ projectId: string; taskId: string }> };
 
@@ -29,10 +34,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 // GET /projects/:projectId/tasks/:taskId — task detail, edit form, linked external items.
 export default async function TaskPage({ params }: Params) {
-  const { project, task } = await load(params);
+  const { project, task, role } = await load(params);
   const db = getDb();
   const [members, milestones, linked] = await Promise.all([listMembers(db, project.id), listMilestones(db, project.id), linkedTaskIds(db, [task.id])]);
   const creator = members.find((m) => m.userId === task.createdBy);
+  const timeZone = safeTimeZone((await cookies()).get(TZ_COOKIE)?.value);
+  const milestoneOptions = milestones.map((m) => ({ id: m.id, title: m.title }));
   return (
     <>
       <PageHeader
@@ -48,6 +55,7 @@ export default async function TaskPage({ params }: Params) {
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
         <Card aria-labelledby="edit-task-heading" className="min-w-0">
           <h2 id="edit-task-heading" className="mb-4 text-base font-semibold">
             Edit task
@@ -55,10 +63,12 @@ export default async function TaskPage({ params }: Params) {
           <TaskForm
             projectId={project.id}
             members={members}
-            milestones={milestones.map((m) => ({ id: m.id, title: m.title }))}
+            milestones={milestoneOptions}
             task={task}
           />
         </Card>
+        <TaskComments projectId={project.id} taskId={task.id} timeZone={timeZone} />
+        </div>
         <aside className="min-w-0 space-y-6">
           <Card aria-labelledby="task-details-heading">
             <h2 id="task-details-heading" className="text-base font-semibold">
@@ -88,7 +98,9 @@ export default async function TaskPage({ params }: Params) {
               </ul>
             </Card>
           )}
+          <CalendarProposalsCard projectId={project.id} taskId={task.id} canDecide={role === 'owner'} />
           <TaskIntegrations projectId={project.id} taskId={task.id} />
+          <TaskActivity projectId={project.id} taskId={task.id} timeZone={timeZone} members={members} milestones={milestoneOptions} />
         </aside>
       </div>
     </>

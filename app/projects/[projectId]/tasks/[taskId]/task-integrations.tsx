@@ -2,13 +2,27 @@ import { Badge, Card, formatDateTime } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { listTaskExternalLinks } from '@/db/queries/tasks';
 import type { TaskSyncEvent } from '@/db/schema';
+import { providerWith } from '@/lib/integrations/registry';
 import { safeExternalUrl } from '@/lib/safe-external-url';
-import { listExportTargets, listTaskLinkStates, listTaskSyncEvents } from '@/lib/sync/task-timeline';
+import { unsyncedTaskFields } from '@/lib/sync/engine/task-fields';
+import { listTaskLinkStates, listTaskSyncEvents } from '@/db/queries/task-timeline';
+import { listExportTargets } from '@/lib/sync/engine/export-targets';
 import { CreateIssueButton } from './create-issue-button';
 
 const eventTone: Record<TaskSyncEvent['kind'], 'gray' | 'green' | 'amber' | 'red' | 'blue'> = {
   imported: 'gray', updated: 'blue', pushed: 'green', exported: 'green', conflict: 'amber', comment: 'gray', unlinked: 'red', linked_pr: 'blue',
+  event_upserted: 'green', notified: 'gray',
 };
+
+/** What caused a timeline entry: a webhook delivery, a sync run, or a change made in the app. */
+function triggerOf(details: Record<string, unknown>): string | null {
+  const t = details.trigger as Record<string, unknown> | undefined;
+  if (!t || typeof t !== 'object') return null;
+  if (typeof t.deliveryId === 'string') return `webhook delivery ${t.deliveryId.slice(0, 40)}`;
+  if (typeof t.syncRunId === 'string') return `sync run ${t.syncRunId.slice(0, 8)}`;
+  if (typeof t.changeId === 'string') return `change ${t.changeId.slice(0, 8)} in Taskbridge`;
+  return null;
+}
 
 /** A conflicting value, short enough for the side panel. */
 const show = (v: unknown) => {
@@ -32,6 +46,7 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
   const linkedIntegrations = new Set([...states.values()].map((s) => s.integrationId));
   const exportable = targets.filter((t) => !linkedIntegrations.has(t.id));
   const conflicts = events.filter((e) => e.kind === 'conflict');
+  const providerNames = new Map(links.map((l) => [l.integrationId, l.providerName]));
   return (
     <Card aria-labelledby="task-integrations-heading" data-testid="task-integrations">
       <h2 id="task-integrations-heading" className="text-base font-semibold">
@@ -45,6 +60,8 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
             const key = l.externalKey ?? l.externalId;
             const state = states.get(l.id);
             const href = safeExternalUrl(l.externalUrl); // stored values predate the check too
+            const sync = providerWith(l.providerType, 'taskSync')?.taskSync;
+            const unsynced = sync && !state?.unlinked ? unsyncedTaskFields(sync) : [];
             return (
               <li key={l.id} data-testid="external-link-row" className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2">
                 <span className="min-w-0 text-sm">
@@ -56,6 +73,11 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
                     <span className="font-medium">{key}</span>
                   )}
                   {l.externalName && <span className="text-slate-500"> · {l.externalName}</span>}
+                  {unsynced.length > 0 && (
+                    <span className="mt-1 block text-xs text-slate-500" data-testid="link-unsynced-fields">
+                      Not synced with {l.providerName}: {unsynced.join(', ')}. Edits to {unsynced.length > 1 ? 'them' : 'it'} stay in Taskbridge.
+                    </span>
+                  )}
                   {state?.unlinked && (
                     <span className="mt-1 block text-xs text-red-700" data-testid="link-unlinked">
                       Unlinked: {state.unlinked}. The task is kept; edits no longer sync.
@@ -79,7 +101,7 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
               projectId={projectId}
               taskId={taskId}
               integrationId={t.id}
-              label={t.providerType === 'github' ? `Create GitHub issue in ${t.externalId}` : `Create ${t.name} item`}
+              label={`Create ${t.name} ${t.itemNoun}${t.externalId ? ` in ${t.externalId}` : ''}`}
             />
           ))}
         </div>
@@ -96,13 +118,14 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
             {events.map((e) => (
               <li key={e.id} className="text-xs" data-testid="sync-event" data-kind={e.kind}>
                 <span className="flex items-center gap-2">
-                  <Badge tone={eventTone[e.kind]}>{e.kind.replace('_', ' ')}</Badge>
+                  <Badge tone={eventTone[e.kind]}>{e.kind === 'event_upserted' ? 'calendar' : e.kind.replace('_', ' ')}</Badge>
                   <span className="text-slate-500">{formatDateTime(e.createdAt)}</span>
                 </span>
                 <span className="mt-0.5 block break-words text-slate-700">{e.summary}</span>
+                {triggerOf(e.details) && <span className="block text-slate-500" data-testid="sync-event-trigger">via {triggerOf(e.details)}</span>}
                 {e.kind === 'conflict' && (
                   <span className="mt-0.5 block break-words text-slate-500" data-testid="conflict-values">
-                    Taskbridge: {show(e.details.local)} · GitHub: {show(e.details.remote)}
+                    Taskbridge: {show(e.details.local)} · {providerNames.get(e.integrationId) ?? 'Provider'}: {show(e.details.remote)}
                   </span>
                 )}
                 {e.kind === 'comment' && typeof e.details.body === 'string' && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { Field, Input, Select, Textarea } from '@/app/_components/ui';
+import { asSentence, Field, Input, Select, Textarea } from '@/app/_components/ui';
 import { type SettingsField, settingsFieldError, type SettingsFormValues } from '@/lib/integrations/settings-form';
 
 type Props = {
@@ -25,7 +25,7 @@ export function SettingsFields({ fields, values, onChange, fieldErrors }: Props)
                 <input id={id} type="checkbox" className="h-4 w-4 rounded border-slate-300" checked={v === true} onChange={(e) => onChange(f.key, e.target.checked)} />
                 {f.label}
               </label>
-              {error && <p className="mt-1 text-xs text-red-600" role="alert" data-field-error={id}>{error}</p>}
+              {error && <p id={`${id}-error`} className="mt-1 text-xs text-red-700" role="alert" data-field-error={id}>{asSentence(error)}</p>}
             </div>
           );
         }
@@ -43,28 +43,30 @@ export function SettingsFields({ fields, values, onChange, fieldErrors }: Props)
                       checked={selected.includes(o)}
                       onChange={(e) => onChange(f.key, e.target.checked ? [...selected, o] : selected.filter((s) => s !== o))}
                     />
-                    <span className="font-mono text-xs">{o}</span>
+                    {f.optionLabels?.[o] ?? <span className="font-mono text-xs">{o}</span>}
                   </label>
                 ))}
               </div>
-              {error && <p className="text-xs text-red-600" role="alert" data-field-error={id}>{error}</p>}
+              {error && <p id={`${id}-error`} className="text-xs text-red-700" role="alert" data-field-error={id}>{asSentence(error)}</p>}
             </fieldset>
           );
         }
-        const hint = f.kind === 'text-list' ? 'Comma-separated.' : f.kind === 'json' ? 'JSON object.' : f.optional ? 'Optional.' : undefined;
+        const hint = f.description ? undefined : f.kind === 'text-list' ? 'Comma-separated.' : f.kind === 'json' ? 'JSON object.' : f.optional ? 'Optional.' : undefined;
         return (
           <Field key={f.key} label={f.label} htmlFor={id} error={error} hint={f.description ?? hint}>
             {f.kind === 'enum' ? (
-              <Select id={id} value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.key, e.target.value)}>
+              <Select id={id} value={typeof v === 'string' ? v : ''} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(f.key, e.target.value)}>
                 {f.optional && <option value="">—</option>}
                 {f.options.map((o) => (
-                  <option key={o} value={o}>{o}</option>
+                  <option key={o} value={o}>{f.optionLabels?.[o] ?? o}</option>
                 ))}
               </Select>
+            ) : f.kind === 'number' ? (
+              <Input id={id} type="number" inputMode="numeric" min={f.min} step={f.integer ? 1 : 'any'} className="max-w-40" value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.key, e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
             ) : f.kind === 'json' ? (
-              <Textarea id={id} rows={6} spellCheck={false} className="font-mono text-xs" value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.key, e.target.value)} />
+              <Textarea id={id} rows={6} spellCheck={false} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="font-mono text-xs" value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.key, e.target.value)} />
             ) : (
-              <Input id={id} type={f.kind === 'text' ? f.inputType : 'text'} value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.key, e.target.value)} aria-invalid={error ? true : undefined} />
+              <Input id={id} type={f.kind === 'text' ? f.inputType : 'text'} value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.key, e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
             )}
           </Field>
         );

@@ -6,14 +6,16 @@ import { revealWebhookSecret } from '@/lib/actions/reveal-webhook-secret';
 import { rotateWebhookSecret } from '@/lib/actions/rotate-webhook-secret';
 import { setWebhookSecret } from '@/lib/actions/set-webhook-secret';
 
-type Props = { projectId: string; integrationId: string; providerName: string; webhookUrl: string; help: string };
+/** `registered`: Taskbridge put the hook (or subscription) in place itself, so the manual steps are folded away. */
+type Props = { projectId: string; integrationId: string; providerName: string; webhookUrl: string; help: string; registered: boolean };
 
 /**
  * Webhook URL and secret. The secret is never in the page: "Reveal secret" fetches it through an
  * owner-only action; "Rotate secret" asks for confirmation first; a provider-issued secret
  * (Slack's signing secret) can be pasted in.
  */
-export function WebhookSection({ projectId, integrationId, providerName, webhookUrl, help }: Props) {
+export function WebhookSection({ projectId, integrationId, providerName, webhookUrl, help, registered }: Props) {
+  const [showSteps, setShowSteps] = useState(!registered);
   const ref = { projectId, integrationId };
   const [pending, startTransition] = useTransition();
   const [secret, setSecret] = useState<string | null>(null);
@@ -21,6 +23,7 @@ export function WebhookSection({ projectId, integrationId, providerName, webhook
   const [urlToken, setUrlToken] = useState<string | null>(null);
   const [custom, setCustom] = useState('');
   const [customError, setCustomError] = useState<string | undefined>();
+  const [customSaved, setCustomSaved] = useState(false);
   const [message, setMessage] = useState<{ tone: 'red' | 'green'; text: string } | null>(null);
 
   const run = (fn: () => Promise<void>) => startTransition(fn);
@@ -38,11 +41,13 @@ export function WebhookSection({ projectId, integrationId, providerName, webhook
       const r = await rotateWebhookSecret(ref);
       setConfirmRotate(false);
       setSecret(null);
+      setCustomSaved(false); // a stale "Secret saved" would now be wrong
       setMessage(r.ok ? { tone: 'green', text: `Secret rotated. Update it at ${providerName}: deliveries signed with the old one are now rejected.` } : { tone: 'red', text: r.error.message });
     });
   const saveCustom = () =>
     run(async () => {
       const r = await setWebhookSecret({ ...ref, secret: custom });
+      setCustomSaved(r.ok);
       if (!r.ok) {
         setCustomError(r.error.fieldErrors?.secret ?? r.error.message);
         return;
@@ -50,13 +55,21 @@ export function WebhookSection({ projectId, integrationId, providerName, webhook
       setCustom('');
       setCustomError(undefined);
       setSecret(null);
-      setMessage({ tone: 'green', text: 'Secret saved.' });
+      setMessage(null);
     });
 
   return (
     <Card className="space-y-4">
       <h2 className="font-semibold">Webhook</h2>
-      <p className="text-sm text-slate-600">{help}</p>
+      {registered && (
+        <div className="flex flex-wrap items-center justify-between gap-2" data-testid="webhook-registered">
+          <p className="text-sm text-emerald-800">Registered at {providerName} by Taskbridge: live updates need no manual steps.</p>
+          <Button variant="ghost" className="px-2 py-1 text-xs" aria-expanded={showSteps} onClick={() => setShowSteps((v) => !v)}>
+            {showSteps ? 'Hide the manual steps' : 'Show anyway'}
+          </Button>
+        </div>
+      )}
+      {showSteps && <p className="text-sm text-slate-600" data-testid="webhook-steps">{help}</p>}
       <div className="space-y-1">
         <p className="text-sm font-medium text-slate-700">Webhook URL</p>
         <code data-testid="webhook-url" className="block break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-800">
@@ -110,11 +123,13 @@ export function WebhookSection({ projectId, integrationId, providerName, webhook
         <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-start">
           <div className="flex-1">
             <Field label="Provider-issued secret" htmlFor="customSecret" error={customError}>
-              <Input id="customSecret" type="password" autoComplete="off" value={custom} onChange={(e) => setCustom(e.target.value)} />
+              <Input id="customSecret" type="password" autoComplete="off" value={custom} onChange={(e) => { setCustom(e.target.value); setCustomSaved(false); }} />
             </Field>
           </div>
           <Button variant="secondary" className="sm:mt-6" disabled={pending || !custom} onClick={saveCustom}>Save secret</Button>
         </div>
+        {/* The outcome sits by the button that caused it. */}
+        {customSaved && <p role="status" className="mt-2 text-sm text-emerald-800" data-testid="custom-secret-saved">Secret saved. Deliveries are now checked against it.</p>}
       </details>
     </Card>
   );

@@ -1,5 +1,7 @@
 import { Badge, type BadgeTone, formatDateTime } from '@/app/_components/ui';
 import type { IntegrationWebhook } from '@/db/schema';
+import type { ListedDelivery } from '@/db/queries/webhook-deliveries';
+import { DeliveryDetails } from './delivery-details';
 import { JsonBlock } from './json-block';
 
 export const deliveryStatusTone: Record<IntegrationWebhook['status'], BadgeTone> = {
@@ -11,18 +13,11 @@ export const deliveryStatusTone: Record<IntegrationWebhook['status'], BadgeTone>
   invalid: 'red',
 };
 
-const SENSITIVE_HEADER = /signature|secret|token|authorization|cookie|api-key/i;
-
-/** Headers are stored redacted; this is a second guard so nothing secret-looking is ever rendered. */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SENSITIVE_HEADER.test(k) ? '[redacted]' : v]));
-}
-
 /**
- * One stored webhook delivery with its details. Kept in its own file: replay controls for a
- * delivery belong here (pass them as `actions`).
+ * One stored webhook delivery with its details; headers and payload load when opened
+ * (DeliveryDetails). Replay controls for a delivery belong here (pass them as `actions`).
  */
-export function DeliveryRow({ delivery, actions }: { delivery: IntegrationWebhook; actions?: React.ReactNode }) {
+export function DeliveryRow({ delivery, ids, actions }: { delivery: ListedDelivery; ids: { projectId: string; integrationId: string }; actions?: React.ReactNode }) {
   const event = delivery.eventAction ? `${delivery.eventType}.${delivery.eventAction}` : delivery.eventType;
   return (
     <li data-testid="delivery-row" data-status={delivery.status} data-event={delivery.eventType} className="border-b border-slate-100 last:border-0">
@@ -45,14 +40,7 @@ export function DeliveryRow({ delivery, actions }: { delivery: IntegrationWebhoo
           </dl>
           {delivery.error && <p className="break-words rounded-md bg-red-50 px-3 py-2 text-red-800">Error: {delivery.error}</p>}
           {delivery.result != null && <JsonBlock value={delivery.result} label="Result" />}
-          <details>
-            <summary className="cursor-pointer text-slate-600">Headers</summary>
-            <JsonBlock value={redactHeaders(delivery.headers)} label="Headers" />
-          </details>
-          <details>
-            <summary className="cursor-pointer text-slate-600">Payload</summary>
-            <JsonBlock value={delivery.payload} label="Payload" />
-          </details>
+          <DeliveryDetails projectId={ids.projectId} integrationId={ids.integrationId} deliveryId={delivery.id} />
           {actions}
         </div>
       </details>

@@ -1,12 +1,13 @@
 import { Badge, type BadgeTone, formatDateTime } from '@/app/_components/ui';
 import type { IntegrationLog } from '@/db/schema';
 import { JsonBlock } from './json-block';
+import { logDetailPairs, withoutSecrets } from './log-detail-pairs';
 
 export const logStatusTone: Record<IntegrationLog['status'], BadgeTone> = { success: 'green', error: 'red', warning: 'amber', info: 'blue' };
 
-/** One integration log entry with its details behind an expander. */
+/** One integration log entry with its details behind an expander: in words, the JSON behind "Raw details". */
 export function LogRow({ log }: { log: IntegrationLog }) {
-  const hasDetails = Object.keys(log.details).length > 0;
+  const pairs = logDetailPairs(log.details);
   return (
     <li data-testid="log-row" data-status={log.status} data-action={log.actionType} className="border-b border-slate-100 last:border-0">
       <details className="group">
@@ -23,7 +24,24 @@ export function LogRow({ log }: { log: IntegrationLog }) {
           <p>
             Duration: {log.durationMs != null ? `${log.durationMs} ms` : '—'} · id <span className="font-mono">{log.id}</span>
           </p>
-          {hasDetails ? <JsonBlock value={log.details} label="Log details" /> : <p>No details.</p>}
+          {pairs.length > 0 ? (
+            <dl aria-label="Log details" className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[minmax(8rem,auto)_1fr]">
+              {pairs.map((p, i) => (
+                <div key={i} className="contents">
+                  <dt className="text-slate-500">{p.label}</dt>
+                  <dd className="break-words text-slate-800">{p.value}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <p>No details.</p>
+          )}
+          {pairs.length > 0 && (
+            <details>
+              <summary className="cursor-pointer text-slate-600">Raw details</summary>
+              <JsonBlock value={withoutSecrets(log.details)} label="Raw details" />
+            </details>
+          )}
         </div>
       </details>
     </li>

@@ -4,10 +4,12 @@ import { getDb } from '@/db/client';
 import { listIntegrationLogsPage } from '@/db/queries/integration-logs';
 import { listWebhookDeliveries } from '@/db/queries/webhook-deliveries';
 import { countFailedDeliveries } from '@/db/queries/webhook-ingest';
-import { jobMode } from '@/inngest/client';
+import { jobMode } from '@/lib/jobs/mode';
 import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
 import { DeliveryRow } from './delivery-row';
+import { isUnfinished } from './delivery-status';
+import { DeliveryStatusWatcher } from './delivery-status-watcher';
 import { FilterForm } from './filter-form';
 import { filterOptions, logsPageHref, parseLogFilters } from './log-filters';
 import { Pager } from './pager';
@@ -18,8 +20,8 @@ export const metadata: Metadata = { title: 'Integration logs' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-// Each row carries its JSON (details, payload, headers) in the HTML and again in the RSC
-// payload: page weight, not the database (< 1 ms per keyset page), decides the response time.
+// Page weight, not the database (< 1 ms per keyset page), decides the response time: a
+// delivery's payload and headers are fetched only when its row is opened (DeliveryDetails).
 const LOGS_PER_PAGE = 50;
 const DELIVERIES_PER_PAGE = 25;
 
@@ -45,7 +47,7 @@ export default async function LogsPage({ params, searchParams }: { params: Integ
         title={`${provider.defaults.name} logs`}
         subtitle={integration.externalId ?? 'Not configured yet'}
       />
-      <IntegrationTabs base={base} role={access.role} current="logs" />
+      <IntegrationTabs base={base} role={access.role} current="logs" providerId={provider.id} />
       {ignored.length > 0 && (
         <div className="mb-4">
           <Alert tone="amber">Ignored invalid filter value{ignored.length > 1 ? 's' : ''}: {ignored.join(', ')}.</Alert>
@@ -83,15 +85,25 @@ export default async function LogsPage({ params, searchParams }: { params: Integ
           </div>
           <div className="flex flex-wrap items-center justify-between gap-3 px-4 text-xs text-slate-500 sm:px-5">
             <span data-testid="webhook-job-mode">
-              Processed {jobMode() === 'inngest' ? 'by Inngest' : 'in this server (no Inngest configured)'}.
+              Background jobs: {jobMode() === 'inngest' ? 'the job service' : 'this server'}.
             </span>
             <ReplayFailedButton {...ref} failedCount={failedCount} />
           </div>
           {deliveries.length === 0 ? (
             <div className="px-4 pb-4 sm:px-5"><EmptyState>No deliveries{filters.deliveryStatus || filters.event ? ' match these filters' : ' yet'}.</EmptyState></div>
           ) : (
-            <ul className="border-t border-slate-100">{deliveries.map((d) => <DeliveryRow key={d.id} delivery={d} actions={<ReplayDeliveryButton {...ref} deliveryId={d.id} />} />)}</ul>
+            <ul className="border-t border-slate-100">
+              {deliveries.map((d) => (
+                <DeliveryRow
+                  key={d.id}
+                  delivery={d}
+                  ids={ref}
+                  actions={<ReplayDeliveryButton {...ref} deliveryId={d.id} row={{ status: d.status, lastAttemptAt: d.lastAttemptAt?.toISOString() ?? null, error: d.error }} />}
+                />
+              ))}
+            </ul>
           )}
+          <DeliveryStatusWatcher {...ref} unfinished={deliveries.filter((d) => isUnfinished(d.status)).map((d) => ({ id: d.id, status: d.status }))} />
           <Pager href={pageHref(['deliveriesBefore', 'deliveriesAfter'])} page={deliveryPage} before="deliveriesBefore" after="deliveriesAfter" label="Webhook deliveries" />
         </Card>
       </div>

@@ -3,35 +3,57 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/app/_components/ui';
+import type { IntegrationWebhook } from '@/db/schema';
 import { replayFailedWebhookDeliveries } from '@/lib/actions/replay-failed-webhook-deliveries';
 import { replayWebhookDelivery } from '@/lib/actions/replay-webhook-delivery';
+import { isUnfinished } from './delivery-status';
 
 type Ref = { projectId: string; integrationId: string };
 
-/** Runs a replay action, then shows its outcome and refreshes the list (status changes as it is processed). */
+/**
+ * Runs a replay action, then shows its outcome and re-reads the list: the replayed rows show
+ * pending, and DeliveryStatusWatcher follows them to their final status.
+ */
 function useReplay() {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
-  const run = (action: () => Promise<{ ok: true; data: { queued: number } } | { ok: false; error: { message: string } }>) =>
+  const run = (action: () => Promise<{ ok: true; data: { queued: number } } | { ok: false; error: { message: string } }>, onQueued?: () => void) =>
     start(async () => {
       const result = await action();
       if (!result.ok) setMessage(result.error.message);
-      else setMessage(result.data.queued === 0 ? 'Nothing to replay (already being processed?).' : `Replay queued (${result.data.queued}).`);
+      else if (result.data.queued === 0) setMessage('Nothing to replay (already being processed?).');
+      else {
+        setMessage(`Replay queued (${result.data.queued})…`);
+        onQueued?.();
+      }
       router.refresh();
     });
   return { pending, message, run };
 }
 
-// "Replay" on one delivery: processed again through its provider's handler (idempotent).
-export function ReplayDeliveryButton({ projectId, integrationId, deliveryId }: Ref & { deliveryId: string }) {
+type RowState = { status: IntegrationWebhook['status']; lastAttemptAt: string | null; error: string | null };
+
+// "Replay" on one delivery: processed again through its provider's handler (idempotent). The
+// row follows the replay (DeliveryStatusWatcher); once it has been attempted again and is no
+// longer unfinished, the button says how it ended.
+export function ReplayDeliveryButton({ projectId, integrationId, deliveryId, row }: Ref & { deliveryId: string; row: RowState }) {
   const { pending, message, run } = useReplay();
+  /** The row's last attempt when the replay was queued: a newer one is the replay's. */
+  const [queuedAfter, setQueuedAfter] = useState<{ at: string | null } | null>(null);
+  const finished = queuedAfter !== null && row.lastAttemptAt !== queuedAfter.at && !isUnfinished(row.status);
+  const onClick = () => {
+    const before = row.lastAttemptAt;
+    setQueuedAfter(null);
+    run(() => replayWebhookDelivery({ projectId, integrationId, deliveryId }), () => setQueuedAfter({ at: before }));
+  };
+  const shown = finished ? `Replayed: ${row.status.replace('_', ' ')}${row.error ? ` — ${row.error}` : ''}.` : message;
   return (
     <div className="flex items-center gap-3">
-      <Button variant="secondary" disabled={pending} data-testid="replay-delivery" onClick={() => run(() => replayWebhookDelivery({ projectId, integrationId, deliveryId }))}>
+      <Button variant="secondary" disabled={pending} data-testid="replay-delivery" onClick={onClick}>
         {pending ? 'Replaying…' : 'Replay'}
       </Button>
-      {message && <span role="status" className="text-slate-600">{message}</span>}
+      {shown && <span role="status" className="text-slate-600">{shown}</span>}
     </div>
   );
 }

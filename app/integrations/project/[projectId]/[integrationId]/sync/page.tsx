@@ -1,25 +1,30 @@
 import type { Metadata } from 'next';
 import { Card, formatDateTime, PageHeader } from '@/app/_components/ui';
-import { jobMode } from '@/inngest/client';
+import { jobMode } from '@/lib/jobs/mode';
 import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
 import { formatSchedule, SyncBadge } from '../../_components/status-badges';
+import { PreviewSync } from './preview-sync';
+import { SafetyHold } from './safety-hold';
+import { holdMessage } from '@/lib/sync/engine/breaker';
+import { openSafetyHold } from '@/lib/sync/safety-holds';
 import { SyncNowButton } from './sync-now-button';
+import { LiveSyncStatus } from './sync-progress';
 import { getDb } from '@/db/client';
-import { listUnlinkedTasks } from '@/lib/sync/task-timeline';
+import { listUnlinkedTasks } from '@/db/queries/task-timeline';
 import { BulkExport } from './bulk-export';
-import { SyncProgress } from './sync-progress';
 
 export const metadata: Metadata = { title: 'Sync integration' };
 
-const modeLabel = { inngest: 'Inngest', 'in-process': 'in-process (no Inngest server configured)' } as const;
+const modeLabel = { inngest: 'the job service', 'in-process': 'this server' } as const;
 
 // GET /integrations/project/:projectId/:integrationId/sync/ — members queue a sync now.
 export default async function SyncPage({ params }: { params: IntegrationPageParams }) {
   const { access, integration, provider, base } = await loadPageIntegration(params, 'member', 'sync/');
   const active = integration.syncStatus === 'queued' || integration.syncStatus === 'syncing';
-  const canExport = Boolean(provider.exportTask && integration.externalId && integration.accessToken);
+  const canExport = Boolean(provider.taskSync && integration.externalId && integration.accessToken);
   const exportable = canExport ? await listUnlinkedTasks(getDb(), integration.projectId, integration.id) : [];
+  const hold = provider.taskSync ? await openSafetyHold(getDb(), integration.id) : null;
   return (
     <>
       <PageHeader
@@ -27,12 +32,12 @@ export default async function SyncPage({ params }: { params: IntegrationPagePara
         title={`Sync ${provider.defaults.name}`}
         subtitle={integration.externalId ?? 'Not configured yet'}
       />
-      <IntegrationTabs base={base} role={access.role} current="sync" />
+      <IntegrationTabs base={base} role={access.role} current="sync" providerId={provider.id} />
       <Card className="max-w-2xl space-y-4">
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-xs text-slate-500">Sync status</dt>
-            <dd data-testid="sync-status"><SyncBadge status={integration.syncStatus} /></dd>
+            <dd data-testid="sync-status">{provider.taskSync ? <LiveSyncStatus integrationId={integration.id} initial={integration.syncStatus} /> : <SyncBadge status={integration.syncStatus} />}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">Last sync</dt>
@@ -43,7 +48,7 @@ export default async function SyncPage({ params }: { params: IntegrationPagePara
             <dd>{formatSchedule(integration)}</dd>
           </div>
           <div>
-            <dt className="text-xs text-slate-500">Jobs run by</dt>
+            <dt className="text-xs text-slate-500">Background jobs</dt>
             <dd data-testid="job-mode">{modeLabel[jobMode()]}</dd>
           </div>
         </dl>
@@ -53,17 +58,26 @@ export default async function SyncPage({ params }: { params: IntegrationPagePara
             <p className="break-words">{integration.lastSyncError}</p>
           </div>
         )}
-        {!provider.sync && (
-          <p className="text-sm text-amber-800">{provider.defaults.name} has no sync handler yet: a sync is recorded but imports nothing.</p>
+        {hold && (
+          <SafetyHold
+            projectId={integration.projectId} integrationId={integration.id} holdId={hold.id} message={holdMessage(hold)}
+            threshold={hold.threshold} canDecide={access.role === 'owner'}
+            samples={((hold.preview as { samples?: { closes?: { key: string; title: string }[] } }).samples?.closes ?? [])}
+          />
         )}
-        <SyncNowButton
-          projectId={integration.projectId}
-          integrationId={integration.id}
-          active={active}
-          configured={Boolean(integration.externalId)}
-          logsHref={`${base}logs/`}
-        />
-        <SyncProgress projectId={integration.projectId} integrationId={integration.id} />
+        {provider.taskSync ? (
+          <SyncNowButton
+            projectId={integration.projectId}
+            integrationId={integration.id}
+            active={active}
+            configured={Boolean(integration.externalId)}
+            logsHref={`${base}logs/`}
+            tasksHref={`/projects/${integration.projectId}?link=linked:${integration.id}`}
+          />
+        ) : (
+          <p className="text-sm text-slate-700">{provider.defaults.name} has no sync to run: it works as things happen (see what it does on its configure page).</p>
+        )}
+        {provider.taskSync && <PreviewSync projectId={integration.projectId} integrationId={integration.id} disabled={!integration.externalId} />}
       </Card>
       {canExport && (
         <Card className="mt-6 max-w-2xl space-y-3" aria-labelledby="bulk-export-heading">

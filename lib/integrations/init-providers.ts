@@ -1,0 +1,20 @@
+import type { DbOrTx } from '@/db/client';
+import { upsertProviderRows } from '@/db/queries/providers';
+import { providerIds } from './provider-ids';
+import { providers, resolveApiBaseUrl } from './registry';
+
+/**
+ * The seed's init_integrations: upsert the five providers idempotently. API base URLs take
+ * their env override, so tests and GitHub Enterprise point where they must. Lives above the
+ * data layer, so that db/ never imports the provider SDKs.
+ */
+export async function initProviders(db: DbOrTx, env: Record<string, string | undefined> = process.env) {
+  return upsertProviderRows(db, providerIds.map((id) => {
+    const d = providers[id].defaults;
+    return {
+      providerType: id, name: d.name, description: d.description, apiBaseUrl: resolveApiBaseUrl(id, env),
+      authUrl: d.authUrl, tokenUrl: d.tokenUrl, revokeUrl: d.revokeUrl ?? null, scopes: d.scopes,
+      supportsWebhooks: true, webhookEvents: d.webhookEvents, isActive: true,
+    };
+  }));
+}
