@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, lte, or, isNull, sql } from 'drizzle-orm';
 import { encryptSecret, randomSecret, type SecretContext } from '@/lib/crypto/secrets';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import type { DbOrTx } from '../client';
 import { isUniqueViolation } from '../pg-errors';
 import { integrationProviders, type ProjectIntegration, projectIntegrations } from '../schema';
 
 export type IntegrationWithProvider = ProjectIntegration & {
-  provider: { id: string; providerType: ProviderId; name: string; apiBaseUrl: string };
+  provider: { id: string; providerType: ProviderType; name: string; apiBaseUrl: string };
 };
 
 /** Where an integration's secret lives: the associated data its ciphertext is bound to. */
@@ -179,7 +179,7 @@ export async function isTokenValid(db: DbOrTx, integrationId: string, now: Date 
  * sync: a provider without sync would be "due" every minute, since a run that does nothing
  * leaves "Last sync" unset.
  */
-export async function listIntegrationsNeedingSync(db: DbOrTx, syncing: ProviderId[], now: Date = new Date(), limit = 500) {
+export async function listIntegrationsNeedingSync(db: DbOrTx, syncing: ProviderType[], now: Date = new Date(), limit = 500) {
   if (syncing.length === 0) return [];
   return db
     .select({ id: projectIntegrations.id })

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import type { DbOrTx } from '../client';
 import { type IntegrationProvider, integrationProviders } from '../schema';
 
@@ -28,7 +28,7 @@ export async function upsertProviderRows(db: DbOrTx, rows: ProviderRowInput[]) {
     .returning({ id: integrationProviders.id, providerType: integrationProviders.providerType });
 }
 
-export async function getProviderRow(db: DbOrTx, id: ProviderId): Promise<IntegrationProvider | undefined> {
+export async function getProviderRow(db: DbOrTx, id: ProviderType): Promise<IntegrationProvider | undefined> {
   const [row] = await db.select().from(integrationProviders).where(eq(integrationProviders.providerType, id));
   return row;
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import { externalTaskMappings, integrationProviders, projectIntegrations, type Task, tasks } from '../schema';
 
 /** Values a task is created or edited with (ids already checked against the project). */
@@ -105,7 +105,7 @@ export type TaskExternalLink = {
   externalUrl: string | null;
   providerName: string;
   /** The provider slug and the integration, for what the provider syncs and its wording. */
-  providerType: ProviderId;
+  providerType: ProviderType;
   integrationId: string;
   externalName: string | null;
   lastSyncedAt: Date | null;

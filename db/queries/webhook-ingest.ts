@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import type { DbOrTx } from '../client';
 import { integrationProviders, integrationWebhooks, type IntegrationWebhook, projectIntegrations } from '../schema';
 
@@ -10,7 +10,7 @@ import { integrationProviders, integrationWebhooks, type IntegrationWebhook, pro
 export type WebhookTarget = {
   id: string;
   providerRowId: string;
-  providerType: ProviderId;
+  providerType: ProviderType;
   webhookSecret: string;
   settings: Record<string, unknown>;
 };

@@ -2,12 +2,12 @@ import { type InferSelectModel, sql } from 'drizzle-orm';
 import {
   boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid,
 } from 'drizzle-orm/pg-core';
-import { providerIds } from '../../lib/integrations/provider-ids';
+import { providerTypes } from '../../lib/integrations/provider-types';
 import { users } from './auth';
 import { projects } from './projects';
 import { tasks } from './tasks';
 
-export const providerTypeEnum = pgEnum('provider_type', providerIds);
+export const providerTypeEnum = pgEnum('provider_type', providerTypes);
 export const connectionStatusEnum = pgEnum('connection_status', [
   'not_configured', 'connected', 'error', 'reconnect_needed',
 ]);

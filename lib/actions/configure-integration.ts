@@ -18,13 +18,13 @@ import { authedAction } from './safe-action';
  */
 export const configureIntegration = authedAction('owner', configureIntegrationSchema, async ({ db, user }, input) => {
   const current = await loadIntegrationOr404(db, input);
-  if (current.provider.providerType !== input.providerId) {
-    throw new AppError('bad_request', 'does not match this integration', 'providerId');
+  if (current.provider.providerType !== input.providerType) {
+    throw new AppError('bad_request', 'does not match this integration', 'providerType');
   }
   // As typed → as stored (Slack: #general → its channel id), before anything is written.
   const target = await resolveExternalId(current, input.externalId, { typed: input.clearToken ? undefined : input.accessToken, cleared: input.clearToken });
   // Settings the form does not show (Jira's mapping, its cloud id) keep their stored values.
-  const settings = { ...input.settings, ...settingsEditedElsewhere(getProvider(input.providerId).settingsSchema, current.settings) };
+  const settings = { ...input.settings, ...settingsEditedElsewhere(getProvider(input.providerType).settingsSchema, current.settings) };
   const { values, changed, tokenChange } = await configUpdate(current.id, current, { ...input, externalId: target.id, settings });
   if (changed.includes('externalId')) values.externalName = target.name;
   const saved = await updateIntegrationConfig(db, input.projectId, input.integrationId, values);

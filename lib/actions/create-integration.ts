@@ -14,7 +14,7 @@ import { createIntegrationSchema } from './integration-schemas';
 export const createIntegration = authedAction('owner', createIntegrationSchema, async ({ db, user }, input) => {
   const integration = await createConfiguredIntegration(db, {
     projectId: input.projectId,
-    provider: getProvider(input.providerId),
+    provider: getProvider(input.providerType),
     userId: user.id,
     via: 'set-up',
     fields: { accessToken: input.accessToken, externalId: input.externalId ?? null, settings: input.settings, syncEnabled: input.syncEnabled, syncIntervalSeconds: input.syncIntervalSeconds },

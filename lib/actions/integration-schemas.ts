@@ -27,18 +27,18 @@ const configureBaseSchema = integrationRefSchema.extend({
 });
 
 /**
- * One branch per provider, picked by `providerId`: the external id and settings are checked by
+ * One branch per provider, picked by `providerType`: the external id and settings are checked by
  * that provider's own schemas, so every wrong field is reported at once with its path.
  */
 const configureBranches = allProviders.map((p) =>
   configureBaseSchema.extend({
-    providerId: z.literal(p.id),
+    providerType: z.literal(p.id),
     externalId: p.externalId.schema,
     settings: p.settingsSchema,
   }),
 );
 export const configureIntegrationSchema = z.discriminatedUnion(
-  'providerId',
+  'providerType',
   configureBranches as [(typeof configureBranches)[number], ...(typeof configureBranches)[number][]],
 );
 export type ConfigureIntegrationInput = z.input<typeof configureIntegrationSchema>;
@@ -53,7 +53,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const setUpBranches = allProviders.map((p) =>
   z.object({
     projectId: z.uuid(),
-    providerId: z.literal(p.id),
+    providerType: z.literal(p.id),
     externalId: z.preprocess(blankToUndefined, p.externalId.schema.optional()),
     settings: p.settingsSchema.prefault({}),
     syncEnabled: configureBaseSchema.shape.syncEnabled.default(false),
@@ -65,7 +65,7 @@ const connectBranches = setUpBranches.map((b) => b.extend({ integrationId: z.uui
 
 /** "Save" on the set-up page: the integration is created with what was entered. */
 export const createIntegrationSchema = z.discriminatedUnion(
-  'providerId',
+  'providerType',
   createBranches as [(typeof createBranches)[number], ...(typeof createBranches)[number][]],
 );
 export type CreateIntegrationInput = z.input<typeof createIntegrationSchema>;
@@ -75,7 +75,7 @@ export type CreateIntegrationInput = z.input<typeof createIntegrationSchema>;
  * page (none yet) the fields entered so far wait in the OAuth state until the callback.
  */
 export const oauthConnectSchema = z.discriminatedUnion(
-  'providerId',
+  'providerType',
   connectBranches as [(typeof connectBranches)[number], ...(typeof connectBranches)[number][]],
 );
 

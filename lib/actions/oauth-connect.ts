@@ -24,8 +24,8 @@ import { authedAction } from './safe-action';
  * so far wait in the OAuth state, and a successful callback creates the integration with them.
  */
 export const startOAuthConnect = authedAction('owner', oauthConnectSchema, async ({ db, user }, input) => {
-  const provider = getProvider(input.providerId);
-  if (!provider.oauth) throw new AppError('bad_request', `${provider.defaults.name} has no one-click connect.`, 'providerId');
+  const provider = getProvider(input.providerType);
+  if (!provider.oauth) throw new AppError('bad_request', `${provider.defaults.name} has no one-click connect.`, 'providerType');
   const appUrl = await requestAppUrl();
   if (!appUrl) throw new AppError('unavailable', 'The app URL is unknown (set APP_URL).');
   const target = input.integrationId ? { integration: await loadIntegrationOr404(db, { projectId: input.projectId, integrationId: input.integrationId }) } : await setUpTarget(db, provider, input);

@@ -10,7 +10,7 @@ import { type ConfigFields, configUpdate } from './save-config';
 /** The provider's row, refused (a field message) when the server has it switched off. */
 export async function activeProviderRow(db: DbOrTx, provider: ProviderDefinition) {
   const row = await getProviderRow(db, provider.id);
-  if (!row || !row.isActive) throw new AppError('unavailable', `${provider.defaults.name} is not available right now.`, 'providerId');
+  if (!row || !row.isActive) throw new AppError('unavailable', `${provider.defaults.name} is not available right now.`, 'providerType');
   return row;
 }
 

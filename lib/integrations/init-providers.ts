@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@/db/client';
 import { upsertProviderRows } from '@/db/queries/providers';
-import { providerIds } from './provider-ids';
+import { providerTypes } from './provider-types';
 import { providers, resolveApiBaseUrl } from './registry';
 
 /**
@@ -9,7 +9,7 @@ import { providers, resolveApiBaseUrl } from './registry';
  * data layer, so that db/ never imports the provider SDKs.
  */
 export async function initProviders(db: DbOrTx, env: Record<string, string | undefined> = process.env) {
-  return upsertProviderRows(db, providerIds.map((id) => {
+  return upsertProviderRows(db, providerTypes.map((id) => {
     const d = providers[id].defaults;
     return {
       providerType: id, name: d.name, description: d.description, apiBaseUrl: resolveApiBaseUrl(id, env),

@@ -1,9 +1,9 @@
 import { jira } from './jira';
-import type { ProviderId } from './provider-ids';
+import type { ProviderType } from './provider-types';
 
 /** Providers whose integrations have a field-mapping page (the "Mapping" tab). */
-const withMappingPage = new Set<ProviderId>([jira.id]);
+const withMappingPage = new Set<ProviderType>([jira.id]);
 
-export function hasMappingPage(id: ProviderId): boolean {
+export function hasMappingPage(id: ProviderType): boolean {
   return withMappingPage.has(id);
 }

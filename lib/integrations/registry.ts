@@ -2,14 +2,14 @@ import { github } from './github';
 import { googleCalendar } from './google-calendar';
 import { jira } from './jira';
 import { outlookCalendar } from './outlook-calendar';
-import { type ProviderId, providerIds } from './provider-ids';
+import { type ProviderType, providerTypes } from './provider-types';
 import { slack } from './slack';
 // Fills loadConnection's token source (OAuth refresh before a call) wherever providers are reachable.
 import './oauth/install-token-source';
 import type { Capability, ProviderDefinition, ProviderWith } from './types';
 
 /** The one typed registry, keyed by provider id. No if/else chains on the slug elsewhere. */
-export const providers: { [K in ProviderId]: ProviderDefinition } = {
+export const providers: { [K in ProviderType]: ProviderDefinition } = {
   github,
   slack,
   jira,
@@ -17,14 +17,14 @@ export const providers: { [K in ProviderId]: ProviderDefinition } = {
   'outlook-calendar': outlookCalendar,
 };
 
-export function getProvider(id: ProviderId): ProviderDefinition<Record<string, unknown>> {
+export function getProvider(id: ProviderType): ProviderDefinition<Record<string, unknown>> {
   return providers[id];
 }
 
-export const allProviders = providerIds.map((id) => providers[id]);
+export const allProviders = providerTypes.map((id) => providers[id]);
 
 /** The API base URL for a provider: env override (tests, GitHub Enterprise) or the default. */
-export function resolveApiBaseUrl(id: ProviderId, env: Record<string, string | undefined> = process.env): string {
+export function resolveApiBaseUrl(id: ProviderType, env: Record<string, string | undefined> = process.env): string {
   const d = providers[id].defaults;
   return (env[d.apiBaseUrlEnv] || d.apiBaseUrl).replace(/\/+$/, '');
 }
@@ -35,7 +35,7 @@ export function providersWith<C extends Capability>(capability: C): Array<Provid
 }
 
 /** The provider of an integration if it has capability C, else null. */
-export function providerWith<C extends Capability>(id: ProviderId, capability: C): ProviderWith<C> | null {
+export function providerWith<C extends Capability>(id: ProviderType, capability: C): ProviderWith<C> | null {
   const p = providers[id];
   return p[capability] != null ? (p as ProviderWith<C>) : null;
 }

@@ -6,7 +6,7 @@ import type { NotifyCapability } from './contract/notify';
 import type { OAuthCapability } from './contract/oauth';
 import type { SubscriptionCapability } from './contract/subscription';
 import type { TaskSyncCapability } from './contract/task-sync';
-import type { ProviderId } from './provider-ids';
+import type { ProviderType } from './provider-types';
 
 export type * from './contract/calendar';
 export type * from './contract/changes';
@@ -52,7 +52,7 @@ export type ProviderDefaults = {
  */
 export interface ProviderDefinition<TSettings extends Record<string, unknown> = Record<string, unknown>> {
   /** Registry key, database enum value and webhook URL segment. */
-  id: ProviderId;
+  id: ProviderType;
   defaults: ProviderDefaults;
   externalId: ExternalIdField;
   /** Provider settings stored on the integration, validated on save. */

@@ -2,7 +2,7 @@ import { githubWebhook } from './github/verify-webhook';
 import { googleCalendarWebhook } from './google-calendar/verify-webhook';
 import { jiraWebhook } from './jira/verify-webhook';
 import { outlookCalendarWebhook } from './outlook-calendar/verify-webhook';
-import type { ProviderId } from './provider-ids';
+import type { ProviderType } from './provider-types';
 import { slackWebhook } from './slack/verify-webhook';
 import type { WebhookCapability } from './types';
 
@@ -11,7 +11,7 @@ import type { WebhookCapability } from './types';
  * The webhook routes run on the edge runtime and must not pull in provider clients, sync
  * or processors (Node APIs); each provider's ProviderDefinition.webhook is the same value.
  */
-export const webhookCapabilities: { [K in ProviderId]: WebhookCapability } = {
+export const webhookCapabilities: { [K in ProviderType]: WebhookCapability } = {
   github: githubWebhook,
   slack: slackWebhook,
   jira: jiraWebhook,

@@ -5,7 +5,7 @@ import { getIntegrationById, type IntegrationWithProvider } from '@/db/queries/i
 import { projectIntegrations } from '@/db/schema';
 import { errorSummary } from '@/lib/errors';
 import { recoverGithubDeliveries, type RecoveryResult } from '@/lib/integrations/github/recover-deliveries';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 
 type Recoverer = (db: DbOrTx, integration: IntegrationWithProvider) => Promise<RecoveryResult | null>;
 
@@ -13,7 +13,7 @@ type Recoverer = (db: DbOrTx, integration: IntegrationWithProvider) => Promise<R
  * Providers whose delivery log can be read back and redelivered. Only GitHub offers that
  * today; the integrator may move this into the webhook capability of the contract.
  */
-export const deliveryRecoverers: Partial<Record<ProviderId, Recoverer>> = { github: recoverGithubDeliveries };
+export const deliveryRecoverers: Partial<Record<ProviderType, Recoverer>> = { github: recoverGithubDeliveries };
 
 /** The scheduled job: every connected integration with a registered hook gets its missed deliveries redelivered. */
 export async function recoverMissedDeliveries(db: DbOrTx): Promise<{ integrations: number; redelivered: number }> {

@@ -1,7 +1,7 @@
 import { type Db, getDb } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { findWebhookTarget, markWebhookConfirmed, type WebhookTarget } from '@/db/queries/webhook-ingest';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import { webhookCapabilities } from '@/lib/integrations/webhook-registry';
 import { SecretUnreadableError } from '@/lib/crypto/secrets';
 import { errorSummary } from '@/lib/errors';
@@ -68,22 +68,22 @@ export type ReceiveOptions = { now?: () => Date; db?: Db; runInProcess?: (origin
  * Unverified bodies are never stored; the 2xx comes after the row is committed.
  */
 export async function receiveWebhookRequest(
-  providerId: ProviderId,
+  providerType: ProviderType,
   request: Request,
   integrationId: string,
   options: ReceiveOptions = {},
 ): Promise<Response> {
-  const capability = webhookCapabilities[providerId];
+  const capability = webhookCapabilities[providerType];
   if (!UUID.test(integrationId)) return rejection(404, 'unknown integration');
   const db = options.db ?? getDb();
   let target;
   try {
     target = await (options.db ? findWebhookTarget(db, integrationId) : lookupTarget(db, integrationId));
   } catch (err) {
-    console.error(`[webhooks] ${providerId} lookup failed:`, errorSummary(err));
+    console.error(`[webhooks] ${providerType} lookup failed:`, errorSummary(err));
     return rejection(503, 'temporarily unable to record deliveries', { 'retry-after': '10' });
   }
-  if (!target || target.providerType !== providerId) return rejection(404, 'unknown integration');
+  if (!target || target.providerType !== providerType) return rejection(404, 'unknown integration');
   const reject = (status: number, reason: string, headers?: Record<string, string>) => {
     rejections.record(target.id, target.providerRowId, `${status} ${reason}`);
     return rejection(status, reason, headers);
@@ -134,7 +134,7 @@ export async function receiveWebhookRequest(
     );
     inserted = ids.filter((id): id is string => id !== null);
   } catch (err) {
-    console.error(`[webhooks] ${providerId} delivery not recorded:`, errorSummary(err)); // never the payload
+    console.error(`[webhooks] ${providerType} delivery not recorded:`, errorSummary(err)); // never the payload
     return rejection(503, 'temporarily unable to record the delivery', { 'retry-after': '10' });
   }
   // Stored: hand off after the response (an Inngest send is not free); a lost send is swept.
@@ -148,7 +148,7 @@ export async function receiveWebhookRequest(
   // committed. Built from the verified payload only, so a duplicate gets the same answer.
   if (capability.ack) {
     const reply = await capability.ack(verdict.deliveries, { integrationId: target.id, now: options.now?.() ?? new Date() }).catch((err) => {
-      console.error(`[webhooks] ${providerId} ack failed:`, errorSummary(err));
+      console.error(`[webhooks] ${providerType} ack failed:`, errorSummary(err));
       return null;
     });
     if (reply) return withWebhookHeaders(reply);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { integrationProviders, milestones, projectIntegrations, projectMembers, projects, users } from '../../db/schema';
 import { integrationSecret } from '../../db/queries/integrations';
 import { encryptSecret } from '../../lib/crypto/secrets';
-import type { ProviderId } from '../../lib/integrations/provider-ids';
+import type { ProviderType } from '../../lib/integrations/provider-types';
 
 /**
  * FOR BENCHMARKING ONLY (scripts/bench-pages.ts): one project with 10 integrations, 100k
@@ -16,7 +16,7 @@ import type { ProviderId } from '../../lib/integrations/provider-ids';
 export type SeedCounts = { integrations: number; logs: number; deliveries: number; tasks: number };
 export type Seeded = { userId: string; email: string; projectId: string; busyIntegrationId: string };
 
-const INTEGRATIONS: Array<[ProviderId, string]> = [
+const INTEGRATIONS: Array<[ProviderType, string]> = [
   ['github', 'acme/api'], ['github', 'acme/web'], ['github', 'acme/mobile'], ['github', 'acme/infra'],
   ['jira', 'ACME'], ['jira', 'OPS'], ['slack', 'C0123456'], ['slack', 'C0654321'],
   ['google-calendar', 'team@acme.test'], ['outlook-calendar', 'release-calendar'],
@@ -28,7 +28,7 @@ export async function seedPages(db: Db, counts: SeedCounts): Promise<Seeded> {
   const [project] = await db.insert(projects).values({ name: 'Bench pages', createdBy: user!.id }).returning();
   await db.insert(projectMembers).values({ projectId: project!.id, userId: user!.id, role: 'owner' });
   const providerRows = await db.select().from(integrationProviders);
-  const providerId = (slug: ProviderId) => providerRows.find((p) => p.providerType === slug)!.id;
+  const providerId = (slug: ProviderType) => providerRows.find((p) => p.providerType === slug)!.id;
   const created = [];
   for (const [i, [slug, externalId]] of INTEGRATIONS.slice(0, counts.integrations).entries()) {
     const id = randomUUID();

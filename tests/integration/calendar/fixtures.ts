@@ -4,16 +4,16 @@ import { getIntegrationById, integrationSecret } from '@/db/queries/integrations
 import { integrationProviders, projectIntegrations, projects } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secrets';
 import type { LocalChange, LocalChangeKind } from '@/lib/integrations/types';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import { createProject, createUser } from '../../helpers/factories';
 
 /** Points the provider's stored API base URL at a fake (one test file per provider changes it). */
-export async function useFake(provider: ProviderId, apiBaseUrl: string) {
+export async function useFake(provider: ProviderType, apiBaseUrl: string) {
   await getDb().update(integrationProviders).set({ apiBaseUrl }).where(eq(integrationProviders.providerType, provider));
 }
 
 /** A project (in `timeZone`) with a connected calendar integration holding `token`. */
-export async function calendarIntegration(provider: ProviderId, opts: { token: string; externalId: string; settings?: Record<string, unknown>; timeZone?: string }) {
+export async function calendarIntegration(provider: ProviderType, opts: { token: string; externalId: string; settings?: Record<string, unknown>; timeZone?: string }) {
   const db = getDb();
   const user = await createUser('owner');
   const project = await createProject(user.id);

@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 // Every integration action with a valid input; `owner` says whether members are refused.
 const actions: Array<{ name: string; ownerOnly: boolean; call: () => Promise<{ ok: boolean; error?: { code: string } }> }> = [
-  { name: 'create', ownerOnly: true, call: () => createIntegration({ projectId: ref.projectId, providerId: 'slack' }) },
+  { name: 'create', ownerOnly: true, call: () => createIntegration({ projectId: ref.projectId, providerType: 'slack' }) },
   { name: 'configure', ownerOnly: true, call: () => configureIntegration(githubInput(ref)) },
   { name: 'test connection', ownerOnly: true, call: () => testIntegrationConnection(ref) },
   { name: 'reveal secret', ownerOnly: true, call: () => revealWebhookSecret(ref) },
@@ -45,7 +45,7 @@ describe('integration actions: who may call them', () => {
 
   it('delete: outsider → not_found, member → forbidden, owner → ok, then not_found', async () => {
     as(t.owner);
-    const created = await createIntegration({ projectId: ref.projectId, providerId: 'jira' });
+    const created = await createIntegration({ projectId: ref.projectId, providerType: 'jira' });
     if (!created.ok) throw new Error(created.error.message);
     const target = { projectId: ref.projectId, integrationId: created.data.integrationId };
     as(t.outsider);
@@ -61,7 +61,7 @@ describe('integration actions: who may call them', () => {
     as(null);
     expect(await revealWebhookSecret(ref)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     as(t.outsider);
-    expect(await createIntegration({ projectId: ref.projectId, providerId: 'github' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await createIntegration({ projectId: ref.projectId, providerType: 'github' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // Naming this project's integration under the outsider's own project id finds nothing.
     const { getDb } = await import('@/db/client');
     const { projectMembers } = await import('@/db/schema');

@@ -13,9 +13,9 @@ vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => globalThis.__
 
 let t: Awaited<ReturnType<typeof projectWithRoles>>;
 
-async function newIntegration(providerId: 'github' | 'jira' | 'slack' = 'github') {
+async function newIntegration(providerType: 'github' | 'jira' | 'slack' = 'github') {
   as(t.owner);
-  const r = await createIntegration({ projectId: t.project.id, providerId });
+  const r = await createIntegration({ projectId: t.project.id, providerType });
   if (!r.ok) throw new Error(r.error.message);
   return { projectId: t.project.id, integrationId: r.data.integrationId };
 }
@@ -36,8 +36,8 @@ describe('create', () => {
 
   it('an unknown provider is a field error', async () => {
     as(t.owner);
-    const r = await createIntegration({ projectId: t.project.id, providerId: 'gitlab' as 'github' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'bad_request', fieldErrors: { providerId: expect.any(String) } } });
+    const r = await createIntegration({ projectId: t.project.id, providerType: 'gitlab' as 'github' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad_request', fieldErrors: { providerType: expect.any(String) } } });
   });
 });
 
@@ -65,11 +65,11 @@ describe('configure: field errors', () => {
   it('validates against the integration’s own provider (a Jira key on a Jira integration, not GitHub rules)', async () => {
     const ref = await newIntegration('jira');
     const asGithub = await configureIntegration(githubInput(ref));
-    expect(asGithub).toMatchObject({ ok: false, error: { fieldErrors: { providerId: expect.any(String) } } });
-    const bad = await configureIntegration({ ...ref, providerId: 'jira', externalId: 'not a key', settings: {}, syncEnabled: false, syncIntervalSeconds: 600 });
+    expect(asGithub).toMatchObject({ ok: false, error: { fieldErrors: { providerType: expect.any(String) } } });
+    const bad = await configureIntegration({ ...ref, providerType: 'jira', externalId: 'not a key', settings: {}, syncEnabled: false, syncIntervalSeconds: 600 });
     expect(bad).toMatchObject({ ok: false, error: { fieldErrors: { externalId: expect.stringContaining('Jira project key') } } });
     // As people type it: a lower-case key (or an issue key) is the project key.
-    const good = await configureIntegration({ ...ref, providerId: 'jira', externalId: 'proj-1', settings: {}, syncEnabled: false, syncIntervalSeconds: 600 });
+    const good = await configureIntegration({ ...ref, providerType: 'jira', externalId: 'proj-1', settings: {}, syncEnabled: false, syncIntervalSeconds: 600 });
     expect(good).toMatchObject({ ok: true, data: { externalId: 'PROJ' } });
     const row = await getProjectIntegration(getDb(), ref.projectId, ref.integrationId);
     // statuses not in the map follow their category (To Do → todo, Done → done): the default map is empty

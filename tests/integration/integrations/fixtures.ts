@@ -1,6 +1,6 @@
 import { createIntegration } from '@/lib/actions/create-integration';
 import type { SessionUser } from '@/lib/auth/session';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import { addMember, createProject, createUser } from '../../helpers/factories';
 
 /**
@@ -31,7 +31,7 @@ export async function projectWithRoles() {
 export function githubInput(ref: { projectId: string; integrationId: string }, over: Record<string, unknown> = {}) {
   return {
     ...ref,
-    providerId: 'github' as const,
+    providerType: 'github' as const,
     externalId: 'octo/hello-world',
     settings: { conflictPolicy: 'newest', labelFilter: [] },
     syncEnabled: true,
@@ -41,9 +41,9 @@ export function githubInput(ref: { projectId: string; integrationId: string }, o
 }
 
 /** A new integration created through the owner's action, as its action reference. */
-export async function ownerCreates(owner: { id: string; email: string; name: string | null }, projectId: string, providerId: ProviderId) {
+export async function ownerCreates(owner: { id: string; email: string; name: string | null }, projectId: string, providerType: ProviderType) {
   as(owner);
-  const r = await createIntegration({ projectId, providerId });
+  const r = await createIntegration({ projectId, providerType });
   if (!r.ok) throw new Error(r.error.message);
   return { projectId, integrationId: r.data.integrationId };
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
 describe('webhook secret', () => {
   it('is generated per integration and stored encrypted', async () => {
     as(t.owner);
-    const other = await createIntegration({ projectId: t.project.id, providerId: 'github' });
+    const other = await createIntegration({ projectId: t.project.id, providerType: 'github' });
     const a = await revealWebhookSecret(ref);
     const b = await revealWebhookSecret({ projectId: t.project.id, integrationId: other.ok ? other.data.integrationId : '' });
     expect(a.ok && b.ok && a.data.secret !== b.data.secret).toBe(true);
@@ -68,7 +68,7 @@ describe('webhook secret', () => {
 describe('delete', () => {
   it('removes the integration with its mappings, deliveries and logs; keeps the tasks and an audit line', async () => {
     as(t.owner);
-    const created = await createIntegration({ projectId: t.project.id, providerId: 'github' });
+    const created = await createIntegration({ projectId: t.project.id, providerType: 'github' });
     if (!created.ok) throw new Error(created.error.message);
     const target = { projectId: t.project.id, integrationId: created.data.integrationId };
     await configureIntegration(githubInput(target, { externalId: 'acme/to-delete' }));

@@ -26,11 +26,11 @@ let seq = 0;
 // A configured Slack integration: Slack has no task sync, so an in-process run touches no network.
 async function slackIntegration(token?: string) {
   as(t.owner);
-  const r = await createIntegration({ projectId: t.project.id, providerId: 'slack' });
+  const r = await createIntegration({ projectId: t.project.id, providerType: 'slack' });
   if (!r.ok) throw new Error(r.error.message);
   const ref = { projectId: t.project.id, integrationId: r.data.integrationId };
   const externalId = `C${String(1_000_000 + ++seq)}`;
-  const saved = await configureIntegration({ ...ref, providerId: 'slack', externalId, settings: {}, syncEnabled: true, syncIntervalSeconds: 60, accessToken: token });
+  const saved = await configureIntegration({ ...ref, providerType: 'slack', externalId, settings: {}, syncEnabled: true, syncIntervalSeconds: 60, accessToken: token });
   if (!saved.ok) throw new Error(saved.error.message);
   return ref;
 }
@@ -61,7 +61,7 @@ describe('sync now', () => {
     as(t.member);
     expect(await requestIntegrationSync(ref)).toEqual({ ok: true, data: { outcome: 'already_queued' } });
     as(t.owner);
-    const bare = await createIntegration({ projectId: t.project.id, providerId: 'jira' });
+    const bare = await createIntegration({ projectId: t.project.id, providerType: 'jira' });
     const r = await requestIntegrationSync({ projectId: t.project.id, integrationId: bare.ok ? bare.data.integrationId : '' });
     expect(r).toMatchObject({ ok: false, error: { code: 'unprocessable' } });
   });

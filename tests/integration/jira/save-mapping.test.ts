@@ -63,7 +63,7 @@ describe('the configure page and the mapping', () => {
     const { settings, fieldErrors } = formToSettings(fields, form);
     expect(fieldErrors).toEqual({});
     expect(settings).not.toHaveProperty('statusMap');
-    const input = { ...ref, providerId: 'jira', externalId: 'PROJ', settings, syncEnabled: false, syncIntervalSeconds: 900 };
+    const input = { ...ref, providerType: 'jira', externalId: 'PROJ', settings, syncEnabled: false, syncIntervalSeconds: 900 };
     const saved = await configureIntegration(input as Parameters<typeof configureIntegration>[0]);
     expect(saved.ok).toBe(true);
     const row = await getProjectIntegration(getDb(), ref.projectId, ref.integrationId);

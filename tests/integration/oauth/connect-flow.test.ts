@@ -8,7 +8,7 @@ import { decryptSecret } from '@/lib/crypto/secrets';
 import { disconnectIntegration } from '@/lib/actions/oauth-connect';
 import { completeOAuth, startOAuth } from '@/lib/integrations/oauth/flow';
 import { createOAuthState } from '@/lib/integrations/oauth/state';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import { getProvider } from '@/lib/integrations/registry';
 import { startFakeOAuth } from '../../fakes/oauth/server';
 import { as, ownerCreates, projectWithRoles } from '../integrations/fixtures';
@@ -40,7 +40,7 @@ async function authorize(url: URL, action: 'approve' | 'deny' = 'approve'): Prom
   return back.searchParams;
 }
 
-async function begin(providerId: ProviderId, integrationId?: string) {
+async function begin(providerId: ProviderType, integrationId?: string) {
   const ref = integrationId ? { projectId: t.project.id, integrationId } : await ownerCreates(t.owner, t.project.id, providerId);
   const integration = (await getIntegrationById(getDb(), ref.integrationId))!;
   const provider = getProvider(providerId);
@@ -48,7 +48,7 @@ async function begin(providerId: ProviderId, integrationId?: string) {
   return { ref, provider, url };
 }
 
-async function connect(providerId: ProviderId, integrationId?: string) {
+async function connect(providerId: ProviderType, integrationId?: string) {
   const { ref, provider, url } = await begin(providerId, integrationId);
   const params = await authorize(url);
   const result = await completeOAuth(getDb(), { provider, params, userId: t.owner.id, appUrl: APP });
@@ -184,7 +184,7 @@ describe('disconnect', () => {
   it('members cannot start a connect or disconnect', async () => {
     const { startOAuthConnect } = await import('@/lib/actions/oauth-connect');
     as(t.member);
-    const r = await startOAuthConnect({ projectId: t.project.id, providerId: 'github' });
+    const r = await startOAuthConnect({ projectId: t.project.id, providerType: 'github' });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

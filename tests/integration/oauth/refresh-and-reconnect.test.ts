@@ -9,7 +9,7 @@ import { loadConnection } from '@/lib/integrations/connection';
 import { completeOAuth, startOAuth } from '@/lib/integrations/oauth/flow';
 import { markReconnectNeeded } from '@/lib/integrations/oauth/reconnect';
 import { refreshExpiringTokens, refreshIntegrationToken } from '@/lib/integrations/oauth/refresh';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import { getProvider } from '@/lib/integrations/registry'; // also installs the token source, as in the app
 import { ReconnectNeededError } from '@/lib/integrations/kit/errors';
 import { startFakeOAuth } from '../../fakes/oauth/server';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => oauth.stop());
 
-async function connect(providerId: ProviderId, integrationId?: string) {
+async function connect(providerId: ProviderType, integrationId?: string) {
   const ref = integrationId ? { projectId: t.project.id, integrationId } : await ownerCreates(t.owner, t.project.id, providerId);
   const provider = getProvider(providerId);
   const url = await startOAuth(getDb(), { userId: t.owner.id, integration: (await getIntegrationById(getDb(), ref.integrationId))!, provider, appUrl: APP });

@@ -25,7 +25,7 @@ const rowsOf = (projectId: string) => getDb().select().from(projectIntegrations)
 /** "Connect with GitHub" on the set-up page, then the fake's answer, then the callback. */
 async function connectFromSetUp(fields: Record<string, unknown>, action: 'approve' | 'deny') {
   as(t.owner);
-  const started = await startOAuthConnect({ projectId: t.project.id, providerId: 'github', ...fields } as Parameters<typeof startOAuthConnect>[0]);
+  const started = await startOAuthConnect({ projectId: t.project.id, providerType: 'github', ...fields } as Parameters<typeof startOAuthConnect>[0]);
   if (!started.ok) throw new Error(started.error.message);
   const url = new URL(started.data.url);
   url.searchParams.set('fake_action', action);
@@ -43,13 +43,13 @@ describe('the set-up page saves', () => {
     expect(await rowsOf(t.project.id)).toHaveLength(0);
     as(t.owner);
     // A wrong external id is refused with its field, and leaves nothing behind.
-    const refused = await createIntegration({ projectId: t.project.id, providerId: 'github', externalId: 'not a repo' });
+    const refused = await createIntegration({ projectId: t.project.id, providerType: 'github', externalId: 'not a repo' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request', fieldErrors: { externalId: expect.any(String) } } });
     expect(await rowsOf(t.project.id)).toHaveLength(0);
 
     const saved = await createIntegration({
       projectId: t.project.id,
-      providerId: 'github',
+      providerType: 'github',
       accessToken: 'ghp_setup0000000000000000000000000000',
       externalId: 'https://github.com/octo/hello-world',
       settings: { conflictPolicy: 'external', labelFilter: [] },
@@ -64,14 +64,14 @@ describe('the set-up page saves', () => {
     expect((await listIntegrationLogs(getDb(), rows[0]!.id)).map((l) => l.description)).toEqual(['GitHub integration created.']);
 
     // The same repository again: a field message, and still one row.
-    const again = await createIntegration({ projectId: t.project.id, providerId: 'github', externalId: 'octo/hello-world' });
+    const again = await createIntegration({ projectId: t.project.id, providerType: 'github', externalId: 'octo/hello-world' });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', fieldErrors: { externalId: 'already connected in this project' } } });
     expect(await rowsOf(t.project.id)).toHaveLength(1);
   });
 
   it('members cannot save a set-up', async () => {
     as(t.member);
-    expect(await createIntegration({ projectId: t.project.id, providerId: 'slack' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await createIntegration({ projectId: t.project.id, providerType: 'slack' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rowsOf(t.project.id)).toHaveLength(1);
   });
 });
@@ -112,7 +112,7 @@ describe('"Connect with …" on the set-up page', () => {
 
   it('an external id already connected is refused before leaving for the provider', async () => {
     as(t.owner);
-    const r = await startOAuthConnect({ projectId: t.project.id, providerId: 'github', externalId: 'octo/connected' });
+    const r = await startOAuthConnect({ projectId: t.project.id, providerType: 'github', externalId: 'octo/connected' });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', fieldErrors: { externalId: expect.any(String) } } });
     expect(await rowsOf(t.project.id)).toHaveLength(1);
   });

@@ -30,7 +30,7 @@ describe('Slack channel typed by name', () => {
     as(p.owner);
     const save = (over: Record<string, unknown>) =>
       configureIntegration({
-        projectId: p.project.id, integrationId: p.integration.id, providerId: 'slack', externalId: '#general',
+        projectId: p.project.id, integrationId: p.integration.id, providerType: 'slack', externalId: '#general',
         settings: {}, syncEnabled: false, syncIntervalSeconds: 600, ...over,
       } as Parameters<typeof configureIntegration>[0]);
     return { ...p, save };
@@ -63,7 +63,7 @@ describe('Slack channel typed by name', () => {
   it("the set-up page's Save looks the name up with the token typed there; without one it says how to go on and creates nothing", async () => {
     const p = await connected();
     const create = (over: Record<string, unknown>) =>
-      createIntegration({ projectId: p.project.id, providerId: 'slack', externalId: '#general', settings: {}, syncEnabled: false, syncIntervalSeconds: 600, ...over } as Parameters<typeof createIntegration>[0]);
+      createIntegration({ projectId: p.project.id, providerType: 'slack', externalId: '#general', settings: {}, syncEnabled: false, syncIntervalSeconds: 600, ...over } as Parameters<typeof createIntegration>[0]);
     const count = async () => (await listProjectIntegrations(getDb(), p.project.id)).length;
     const before = await count();
     expect(await create({})).toMatchObject({ ok: false, error: { fieldErrors: { externalId: expect.stringContaining('Slack is not connected yet') } } });

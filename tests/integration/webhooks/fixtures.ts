@@ -6,7 +6,7 @@ import { integrationSecret } from '@/db/queries/integrations';
 import { recordDeliveries } from '@/db/queries/webhook-ingest';
 import { integrationProviders, integrationWebhooks, projectIntegrations } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secrets';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import { providers } from '@/lib/integrations/registry';
 import type { DeliveryProcessor } from '@/lib/integrations/types';
 import { importHmacKey, signHex, utf8 } from '@/lib/integrations/kit/hmac';
@@ -19,7 +19,7 @@ import { POST as outlookPost } from '@/app/integrations/webhooks/outlook-calenda
 import { POST as drainPost } from '@/app/api/internal/webhooks/drain/route';
 
 /** The real route handlers, called as plain functions. */
-export const routes: Record<ProviderId, typeof githubPost> = {
+export const routes: Record<ProviderType, typeof githubPost> = {
   github: githubPost,
   slack: slackPost,
   jira: jiraPost,
@@ -29,7 +29,7 @@ export const routes: Record<ProviderId, typeof githubPost> = {
 
 /** A project with one integration of `provider` whose webhook secret is `secret`. */
 export async function createWebhookIntegration(
-  provider: ProviderId,
+  provider: ProviderType,
   options: { secret?: string; settings?: Record<string, unknown>; isActive?: boolean } = {},
 ) {
   const db = getDb();
@@ -89,7 +89,7 @@ export function startDrainServer(): Promise<string> {
 
 /** POSTs through the real route: `/integrations/webhooks/<provider>/<id>` (+ optional trailing slash). */
 export function post(
-  provider: ProviderId,
+  provider: ProviderType,
   integrationId: string,
   init: { body?: string; headers?: Record<string, string>; query?: string; trailingSlash?: boolean } = {},
 ): Promise<Response> {
@@ -97,7 +97,7 @@ export function post(
 }
 
 function postNow(
-  provider: ProviderId,
+  provider: ProviderType,
   integrationId: string,
   init: { body?: string; headers?: Record<string, string>; query?: string; trailingSlash?: boolean },
 ): Promise<Response> {
@@ -143,7 +143,7 @@ export async function settled(integrationId: string, timeoutMs = 10_000) {
  * Puts `processor` (or none) in a provider's registry slot for one test and returns the undo.
  * Pipeline tests use it to be independent of the provider processors other helpers ship.
  */
-export function swapProcessor(provider: ProviderId, processor: DeliveryProcessor | undefined): () => void {
+export function swapProcessor(provider: ProviderType, processor: DeliveryProcessor | undefined): () => void {
   const definition = providers[provider];
   const previous = definition.inbound;
   if (processor) definition.inbound = { process: processor };

@@ -95,7 +95,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
                   )}
                   <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-3">
                     {isOwner && i.connectionStatus === 'reconnect_needed' && provider.oauth && oauthConfigured(provider.oauth) && (
-                      <OAuthConnectButton projectId={projectId} integrationId={i.id} providerId={provider.id} label="Reconnect" />
+                      <OAuthConnectButton projectId={projectId} integrationId={i.id} providerType={provider.id} label="Reconnect" />
                     )}
                     {isOwner && <ButtonLink href={`${base}configure/`}>Configure</ButtonLink>}
                     {syncs && <ButtonLink href={`${base}sync/`}>Sync</ButtonLink>}

@@ -3,7 +3,7 @@ import { getSessionUser } from '@/lib/auth/session';
 import { errorSummary } from '@/lib/errors';
 import { oauthOutcomeMessage } from '@/lib/integrations/oauth/messages';
 import { completeOAuth } from '@/lib/integrations/oauth/flow';
-import { providerIdSchema } from '@/lib/integrations/provider-ids';
+import { providerTypeSchema } from '@/lib/integrations/provider-types';
 import { getProvider } from '@/lib/integrations/registry';
 import { requestAppUrl } from '@/lib/request-app-url';
 
@@ -23,7 +23,7 @@ function plainPage(status: number, text: string): Response {
 // from, when it created nothing) as ?oauth=<outcome>[&detail=…]; nothing but a
 // complete grant is stored (lib/integrations/oauth/flow.ts).
 export async function GET(request: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> {
-  const parsed = providerIdSchema.safeParse((await params).provider);
+  const parsed = providerTypeSchema.safeParse((await params).provider);
   if (!parsed.success) return plainPage(404, 'Unknown provider.');
   const provider = getProvider(parsed.data);
   const url = new URL(request.url);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ProjectRole } from '@/db/schema';
 import { hasMappingPage } from '@/lib/integrations/mapping-pages';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import { providerWith } from '@/lib/integrations/registry';
 
 const tabs = [
@@ -17,9 +17,9 @@ const tabs = [
  * Navigation between one integration's pages, the same on each of them: owner-only pages are not
  * offered to members, Mapping only where the provider has one, Sync only where it syncs tasks.
  */
-export function IntegrationTabs({ base, role, current, providerId }: { base: string; role: ProjectRole; current: (typeof tabs)[number]['slug']; providerId: ProviderId }) {
+export function IntegrationTabs({ base, role, current, providerType }: { base: string; role: ProjectRole; current: (typeof tabs)[number]['slug']; providerType: ProviderType }) {
   const offered = (slug: (typeof tabs)[number]['slug']) =>
-    slug === 'mapping' ? hasMappingPage(providerId) : slug === 'sync' ? providerWith(providerId, 'taskSync') != null : true;
+    slug === 'mapping' ? hasMappingPage(providerType) : slug === 'sync' ? providerWith(providerType, 'taskSync') != null : true;
   return (
     <nav aria-label="Integration pages" className="-mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
       {tabs

@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { Alert, Button } from '@/app/_components/ui';
 import { startOAuthConnect } from '@/lib/actions/oauth-connect';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 
 /** The set-up page's fields entered so far; a new integration is created with them once the connect succeeds. */
 export type SetUpFields = { externalId: string; settings: Record<string, unknown>; syncEnabled: boolean; syncIntervalSeconds: number };
@@ -15,10 +15,10 @@ export type SetUpFields = { externalId: string; settings: Record<string, unknown
  * `setUp` hands over the fields entered so far (null when the form shows a mistake).
  */
 export function OAuthConnectButton({
-  projectId, providerId, integrationId, label, variant = 'primary', setUp, onFieldErrors,
+  projectId, providerType, integrationId, label, variant = 'primary', setUp, onFieldErrors,
 }: {
   projectId: string;
-  providerId: ProviderId;
+  providerType: ProviderType;
   integrationId?: string;
   label: string;
   variant?: 'primary' | 'secondary';
@@ -32,7 +32,7 @@ export function OAuthConnectButton({
     if (setUp && !fields) return;
     startTransition(async () => {
       setError(null);
-      const r = await startOAuthConnect({ projectId, providerId, ...(integrationId ? { integrationId } : fields) } as Parameters<typeof startOAuthConnect>[0]);
+      const r = await startOAuthConnect({ projectId, providerType, ...(integrationId ? { integrationId } : fields) } as Parameters<typeof startOAuthConnect>[0]);
       if (!r.ok) {
         if (r.error.fieldErrors && onFieldErrors) onFieldErrors(r.error.fieldErrors);
         setError(r.error.fieldErrors && onFieldErrors ? 'Not connected: fix the field marked below, then connect again.' : r.error.message);

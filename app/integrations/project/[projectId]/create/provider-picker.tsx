@@ -1,8 +1,8 @@
 import { ButtonLink } from '@/app/_components/ui';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import { ProviderFeatures } from '../_components/provider-features';
 
-type Choice = { id: ProviderId; name: string; description: string; features: string[]; connect: string | null };
+type Choice = { id: ProviderType; name: string; description: string; features: string[]; connect: string | null };
 
 /** One card per provider; choosing one opens its set-up page (nothing is created until that page is saved). */
 export function ProviderPicker({ projectId, providers }: { projectId: string; providers: Choice[] }) {

@@ -5,7 +5,7 @@ import { type FormEvent, useState, useTransition } from 'react';
 import { Alert, Button, ButtonLink, Card, Field, fieldErrorSummary, Input } from '@/app/_components/ui';
 import { configureIntegration } from '@/lib/actions/configure-integration';
 import { createIntegration } from '@/lib/actions/create-integration';
-import type { ProviderId } from '@/lib/integrations/provider-ids';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import type { ConnectionTestOutcome } from '@/lib/integrations/run-connection-test';
 import { formToSettings, type SettingsField, type SettingsFormValues } from '@/lib/integrations/settings-form';
 import { OAuthConnectButton, type SetUpFields } from '../../_components/oauth-connect-button';
@@ -17,7 +17,7 @@ export type ConfigureFormProps = {
   projectId: string;
   /** null on the set-up page: nothing exists yet, and "Save" creates the integration. */
   integrationId: string | null;
-  providerId: ProviderId;
+  providerType: ProviderType;
   providerName: string;
   externalIdField: { label: string; placeholder: string; help: string; pickable?: boolean };
   tokenHint: string | null;
@@ -72,7 +72,7 @@ export function ConfigureForm(props: ConfigureFormProps) {
 
   const create = (fields: SetUpFields) =>
     startTransition(async () => {
-      const result = await createIntegration({ projectId: props.projectId, providerId: props.providerId, accessToken: token, ...fields } as Parameters<typeof createIntegration>[0]);
+      const result = await createIntegration({ projectId: props.projectId, providerType: props.providerType, accessToken: token, ...fields } as Parameters<typeof createIntegration>[0]);
       if (!result.ok) return showErrors(result.error);
       router.push(`/integrations/project/${props.projectId}/${result.data.integrationId}/configure/?created=1`);
     });
@@ -88,7 +88,7 @@ export function ConfigureForm(props: ConfigureFormProps) {
       const result = await configureIntegration({
         projectId: props.projectId,
         integrationId,
-        providerId: props.providerId,
+        providerType: props.providerType,
         accessToken: clearToken ? undefined : token,
         clearToken,
         ...fields,
@@ -111,7 +111,7 @@ export function ConfigureForm(props: ConfigureFormProps) {
         <h2 className="font-semibold">Connection</h2>
         {props.setUp?.oauthLabel && (
           <div className="space-y-1">
-            <OAuthConnectButton projectId={props.projectId} providerId={props.providerId} label={`Connect with ${props.setUp.oauthLabel}`} setUp={setUpFields} onFieldErrors={setFieldErrors} />
+            <OAuthConnectButton projectId={props.projectId} providerType={props.providerType} label={`Connect with ${props.setUp.oauthLabel}`} setUp={setUpFields} onFieldErrors={setFieldErrors} />
             <p className="text-sm text-slate-600">Connecting creates the integration with what is entered below. Or paste a token and save.</p>
           </div>
         )}

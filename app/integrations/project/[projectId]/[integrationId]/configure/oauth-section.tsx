@@ -32,7 +32,7 @@ export function OAuthSection({
       {configured ? (
         <OAuthConnectButton
           {...ref}
-          providerId={provider.id}
+          providerType={provider.id}
           label={needsReconnect ? 'Reconnect' : isOAuth ? `Reconnect with ${oauth.label}` : `Connect with ${oauth.label}`}
           variant={needsReconnect || !isOAuth ? 'primary' : 'secondary'}
         />

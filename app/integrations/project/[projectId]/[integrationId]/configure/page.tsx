@@ -28,7 +28,7 @@ export default async function ConfigurePage({
         title={`Configure ${provider.defaults.name}`}
         subtitle={integration.externalId ?? 'Not configured yet'}
       />
-      <IntegrationTabs base={base} role={access.role} current="configure" providerId={provider.id} />
+      <IntegrationTabs base={base} role={access.role} current="configure" providerType={provider.id} />
       {one(query.created) && (
         <div className="mb-6">
           <Alert tone="green">Added {provider.defaults.name} to {access.project.name}. Fill in what is missing, then test the connection.</Alert>
@@ -38,7 +38,7 @@ export default async function ConfigurePage({
         <ConfigureForm
           projectId={integration.projectId}
           integrationId={integration.id}
-          providerId={provider.id}
+          providerType={provider.id}
           providerName={provider.defaults.name}
           externalIdField={{
             label: provider.externalId.label,

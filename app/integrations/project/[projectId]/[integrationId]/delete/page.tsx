@@ -14,7 +14,7 @@ export default async function DeletePage({ params }: { params: IntegrationPagePa
   return (
     <>
       <PageHeader back={{ href: listHref, label: `${access.project.name} · Integrations` }} title={`Delete ${provider.defaults.name}`} subtitle={integration.externalId ?? 'Not configured yet'} />
-      <IntegrationTabs base={base} role={access.role} current="delete" providerId={provider.id} />
+      <IntegrationTabs base={base} role={access.role} current="delete" providerType={provider.id} />
       <Card className="max-w-2xl space-y-3">
         <h2 className="font-semibold">Delete {name}?</h2>
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">

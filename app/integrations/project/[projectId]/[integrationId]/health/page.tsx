@@ -27,7 +27,7 @@ export default async function IntegrationHealthPage({ params, searchParams }: { 
         subtitle={integration.externalId ?? 'Not configured yet'}
         actions={<RangeLinks base={`${base}health/`} current={range} />}
       />
-      <IntegrationTabs base={base} role={access.role} current="health" providerId={provider.id} />
+      <IntegrationTabs base={base} role={access.role} current="health" providerType={provider.id} />
       <div className="space-y-4">
         <LiveBackfill projectId={integration.projectId} integrationId={integration.id} expectedTotal={expectedTotal} />
         <Card aria-label="At a glance">

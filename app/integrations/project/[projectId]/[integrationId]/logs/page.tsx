@@ -47,7 +47,7 @@ export default async function LogsPage({ params, searchParams }: { params: Integ
         title={`${provider.defaults.name} logs`}
         subtitle={integration.externalId ?? 'Not configured yet'}
       />
-      <IntegrationTabs base={base} role={access.role} current="logs" providerId={provider.id} />
+      <IntegrationTabs base={base} role={access.role} current="logs" providerType={provider.id} />
       {ignored.length > 0 && (
         <div className="mb-4">
           <Alert tone="amber">Ignored invalid filter value{ignored.length > 1 ? 's' : ''}: {ignored.join(', ')}.</Alert>

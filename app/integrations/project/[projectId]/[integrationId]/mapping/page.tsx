@@ -43,7 +43,7 @@ export default async function MappingPage({ params }: { params: IntegrationPageP
         title={`${provider.defaults.name} field mapping`}
         subtitle={integration.externalName ?? integration.externalId ?? 'Not configured yet'}
       />
-      <IntegrationTabs base={base} role={access.role} current="mapping" providerId={provider.id} />
+      <IntegrationTabs base={base} role={access.role} current="mapping" providerType={provider.id} />
       {problem && <div className="mb-4"><Alert tone="amber">{problem}</Alert></div>}
       <MappingForm
         projectId={integration.projectId}

@@ -32,7 +32,7 @@ export default async function SyncPage({ params }: { params: IntegrationPagePara
         title={`Sync ${provider.defaults.name}`}
         subtitle={integration.externalId ?? 'Not configured yet'}
       />
-      <IntegrationTabs base={base} role={access.role} current="sync" providerId={provider.id} />
+      <IntegrationTabs base={base} role={access.role} current="sync" providerType={provider.id} />
       <Card className="max-w-2xl space-y-4">
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
           <div>

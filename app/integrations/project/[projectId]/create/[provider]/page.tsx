@@ -5,7 +5,7 @@ import { requireProjectAccess } from '@/lib/auth/project-access';
 import { oauthConfigured } from '@/lib/integrations/oauth/config';
 import { type OAuthOutcome, oauthOutcomes } from '@/lib/integrations/oauth/errors';
 import { oauthOutcomeMessage } from '@/lib/integrations/oauth/messages';
-import { providerIdSchema } from '@/lib/integrations/provider-ids';
+import { providerTypeSchema } from '@/lib/integrations/provider-types';
 import { getProvider } from '@/lib/integrations/registry';
 import { describeSettings, settingsToForm } from '@/lib/integrations/settings-form';
 import { ConfigureForm } from '../../[integrationId]/configure/configure-form';
@@ -26,7 +26,7 @@ export default async function SetUpIntegrationPage({
   const { projectId, provider: slug } = await params;
   const query = await searchParams;
   const { project } = await requireProjectAccess(projectId, 'owner', `${projectIntegrationsPath(encodeURIComponent(projectId))}create/${encodeURIComponent(slug)}/`);
-  const parsed = providerIdSchema.safeParse(slug);
+  const parsed = providerTypeSchema.safeParse(slug);
   if (!parsed.success) notFound();
   const provider = getProvider(parsed.data);
   const oauth = provider.oauth;
@@ -51,7 +51,7 @@ export default async function SetUpIntegrationPage({
         <ConfigureForm
           projectId={projectId}
           integrationId={null}
-          providerId={provider.id}
+          providerType={provider.id}
           providerName={provider.defaults.name}
           externalIdField={{ label: provider.externalId.label, placeholder: provider.externalId.placeholder, help: provider.externalId.help }}
           tokenHint={null}
