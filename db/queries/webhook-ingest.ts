@@ -150,12 +150,14 @@ export async function markWebhookConfirmed(db: DbOrTx, integrationId: string, no
 /**
  * Deliveries the sweep should hand out again: pending ones not touched for a backoff that
  * doubles per attempt (1, 2, 4 … 64 min), and 'processing' ones whose lease lapsed.
+ * `integrationId` narrows it to one integration (a sweep of that integration only).
  */
-export async function listSweepableDeliveries(db: DbOrTx, now = new Date(), limit = 200) {
+export async function listSweepableDeliveries(db: DbOrTx, now = new Date(), limit = 200, integrationId?: string) {
   return db
     .select({ id: integrationWebhooks.id, integrationId: integrationWebhooks.integrationId, attempts: integrationWebhooks.attempts })
     .from(integrationWebhooks)
-    .where(
+    .where(and(
+      integrationId ? eq(integrationWebhooks.integrationId, integrationId) : undefined,
       or(
         and(
           eq(integrationWebhooks.status, 'pending'),
@@ -163,7 +165,7 @@ export async function listSweepableDeliveries(db: DbOrTx, now = new Date(), limi
         ),
         leaseLapsed(now),
       ),
-    )
+    ))
     .orderBy(integrationWebhooks.receivedAt)
     .limit(limit);
 }

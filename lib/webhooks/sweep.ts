@@ -9,10 +9,11 @@ const WINDOW_MS = 10 * 60_000;
 /**
  * Re-sends deliveries left pending (Inngest unreachable, a crashed server, a retry due in
  * in-process mode) and reclaims 'processing' ones whose lease lapsed (a crashed attempt). Runs from the Inngest cron and,
- * without Inngest, from the in-process timer. Returns how many were handed out.
+ * without Inngest, from the in-process timer, over every integration; `scope.integrationId`
+ * sweeps one integration only. Returns how many were handed out.
  */
-export async function sweepPendingDeliveries(db: Db, now = new Date()): Promise<number> {
-  const due = await listSweepableDeliveries(db, now);
+export async function sweepPendingDeliveries(db: Db, now = new Date(), scope: { integrationId?: string } = {}): Promise<number> {
+  const due = await listSweepableDeliveries(db, now, 200, scope.integrationId);
   // In-process runs see the sweep's clock (tests inject one), moving on in real time.
   const offset = now.getTime() - Date.now();
   const clock = () => new Date(Date.now() + offset);
