@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { statusWords } from './delivery-status';
 
 type SelectSpec = { name: string; label: string; options: readonly string[]; value?: string };
 type Props = {
@@ -23,7 +24,7 @@ export function FilterForm({ action, selects, text, keep }: Props) {
           {s.label}
           <select name={s.name} defaultValue={s.value ?? ''} className={control}>
             <option value="">all</option>
-            {s.options.map((o) => <option key={o} value={o}>{o.replace('_', ' ')}</option>)}
+            {s.options.map((o) => <option key={o} value={o}>{statusWords(o)}</option>)}
           </select>
         </label>
       ))}

@@ -6,7 +6,7 @@ import { Button } from '@/app/_components/ui';
 import type { IntegrationWebhook } from '@/db/schema';
 import { replayFailedWebhookDeliveries } from '@/lib/actions/replay-failed-webhook-deliveries';
 import { replayWebhookDelivery } from '@/lib/actions/replay-webhook-delivery';
-import { isUnfinished } from './delivery-status';
+import { isUnfinished, statusWords } from './delivery-status';
 
 type Ref = { projectId: string; integrationId: string };
 
@@ -47,7 +47,7 @@ export function ReplayDeliveryButton({ projectId, integrationId, deliveryId, row
     setQueuedAfter(null);
     run(() => replayWebhookDelivery({ projectId, integrationId, deliveryId }), () => setQueuedAfter({ at: before }));
   };
-  const shown = finished ? `Replayed: ${row.status.replace('_', ' ')}${row.error ? ` — ${row.error}` : ''}.` : message;
+  const shown = finished ? `Replayed: ${statusWords(row.status)}${row.error ? ` — ${row.error}` : ''}.` : message;
   return (
     <div className="flex items-center gap-3">
       <Button variant="secondary" disabled={pending} data-testid="replay-delivery" onClick={onClick}>
