@@ -7,6 +7,11 @@ import { AppError } from '@/lib/errors';
 import type { ProviderDefinition } from '@/lib/integrations/types';
 import { type ConfigFields, configUpdate } from './save-config';
 
+/** Whether the server has the provider switched on (integration_providers.is_active). */
+export async function providerIsActive(db: DbOrTx, provider: ProviderDefinition): Promise<boolean> {
+  return (await getProviderRow(db, provider.id))?.isActive === true;
+}
+
 /** The provider's row, refused (a field message) when the server has it switched off. */
 export async function activeProviderRow(db: DbOrTx, provider: ProviderDefinition) {
   const row = await getProviderRow(db, provider.id);

@@ -3,7 +3,7 @@ import { ReconnectNeededError } from '@/lib/integrations/kit/errors';
 /** How a connect attempt ended; each failure has its own message (messages.ts) and stores nothing. */
 export const oauthOutcomes = [
   'connected', 'choose_site', 'denied', 'invalid_state', 'expired_state', 'reused_state', 'wrong_user',
-  'missing_scope', 'provider_error', 'not_configured',
+  'missing_scope', 'provider_error', 'not_configured', 'unavailable',
 ] as const;
 export type OAuthOutcome = (typeof oauthOutcomes)[number];
 

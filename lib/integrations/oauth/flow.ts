@@ -3,7 +3,7 @@ import { logAction } from '@/db/queries/integration-logs';
 import { getIntegrationById, type IntegrationWithProvider } from '@/db/queries/integrations';
 import type { OAuthState, PendingIntegrationSetup } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { createConfiguredIntegration } from '@/lib/integrations/create-integration';
+import { createConfiguredIntegration, providerIsActive } from '@/lib/integrations/create-integration';
 import type { ProviderDefinition } from '@/lib/integrations/types';
 import { missingScopes, oauthClientConfig } from './config';
 import { OAuthFlowError, type OAuthOutcome } from './errors';
@@ -78,6 +78,8 @@ export async function completeOAuth(
   const oauth = provider.oauth;
   const config = oauth && oauthClientConfig(oauth, provider.id, input.appUrl);
   if (!oauth || !config) return fail('not_configured');
+  // A new integration needs its provider switched on: checked before the code is spent.
+  if (!existing && !(await providerIsActive(db, provider))) return fail('unavailable');
   let grant;
   try {
     grant = await oauth.exchange(config, { code, codeVerifier: state.codeVerifier });
@@ -91,19 +93,26 @@ export async function completeOAuth(
   const { account, mustChooseSite } = accountForGrant(existing?.oauthAccount as OAuthAccount | null, grant);
   const who = typeof account.name === 'string' ? ` as ${account.name}` : '';
   // One transaction: a new integration exists only with its grant.
-  const integration = await db.transaction(async (tx) => {
-    const target = existing ?? (await createOnConnect(tx, { provider, projectId: state.projectId!, userId: state.userId, setup: state.pendingSetup!, grantToken: grant.accessToken }));
-    await saveGrant(tx, target.id, grant, { account });
-    await logAction(tx, {
-      actionType: 'auth',
-      providerId: target.providerId,
-      integrationId: target.id,
-      status: 'success',
-      description: `Connected with ${oauth.label}${who}${existing?.accessToken ? ' (reconnect)' : ''}.`,
-      details: { scopes: grant.scopes, expiresAt: grant.expiresAt?.toISOString() ?? null, sites: grant.sites?.length ?? 0 },
+  let integration: IntegrationWithProvider;
+  try {
+    integration = await db.transaction(async (tx) => {
+      const target = existing ?? (await createOnConnect(tx, { provider, projectId: state.projectId!, userId: state.userId, setup: state.pendingSetup!, grantToken: grant.accessToken }));
+      await saveGrant(tx, target.id, grant, { account });
+      await logAction(tx, {
+        actionType: 'auth',
+        providerId: target.providerId,
+        integrationId: target.id,
+        status: 'success',
+        description: `Connected with ${oauth.label}${who}${existing?.accessToken ? ' (reconnect)' : ''}.`,
+        details: { scopes: grant.scopes, expiresAt: grant.expiresAt?.toISOString() ?? null, sites: grant.sites?.length ?? 0 },
+      });
+      return target;
     });
-    return target;
-  });
+  } catch (err) {
+    // Switched off between the check above and this insert: the grant is not kept.
+    if (err instanceof AppError && err.code === 'unavailable') return fail('unavailable');
+    throw err;
+  }
   return { outcome: mustChooseSite ? 'choose_site' : 'connected', projectId: integration.projectId, integrationId: integration.id };
 }
 

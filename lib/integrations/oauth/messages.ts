@@ -30,5 +30,7 @@ export function oauthOutcomeMessage(
       return { tone: 'error', text: `${providerLabel} returned an error${d ? ` (${d})` : ''}. Nothing was stored; try again.` };
     case 'not_configured':
       return { tone: 'error', text: `Connecting with ${providerLabel} is not configured on this server.` };
+    case 'unavailable':
+      return { tone: 'error', text: `${providerLabel} was switched off on this server while you were connecting. Nothing was stored; ask an administrator to turn it back on, then connect again.` };
   }
 }

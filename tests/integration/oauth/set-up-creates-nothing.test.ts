@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { listIntegrationLogs } from '@/db/queries/integration-logs';
 import { getIntegrationById, integrationSecret } from '@/db/queries/integrations';
-import { oauthStates, projectIntegrations } from '@/db/schema';
+import { integrationProviders, oauthStates, projectIntegrations } from '@/db/schema';
 import { createIntegration } from '@/lib/actions/create-integration';
 import { startOAuthConnect } from '@/lib/actions/oauth-connect';
 import { decryptSecret } from '@/lib/crypto/secrets';
@@ -90,6 +90,22 @@ describe('"Connect with …" on the set-up page', () => {
     // The states held the set-up, not an integration.
     const states = await getDb().select().from(oauthStates).where(and(eq(oauthStates.projectId, t.project.id), eq(oauthStates.userId, t.owner.id)));
     expect(states.map((s) => [s.integrationId, s.pendingSetup?.externalId]).sort()).toEqual([[null, null], [null, 'octo/denied']]);
+  });
+
+  it('a provider switched off while the owner was at the provider: its own message, the code unspent, nothing created', async () => {
+    const { params } = await connectFromSetUp({ externalId: 'octo/switched-off' }, 'approve');
+    const exchangesBefore = oauth.current.fake.stats.exchanges;
+    // Switched off inside a transaction that is rolled back, so no other test sees GitHub off.
+    const rollback = new Error('rollback');
+    let result;
+    await getDb().transaction(async (tx) => {
+      await tx.update(integrationProviders).set({ isActive: false }).where(eq(integrationProviders.providerType, 'github'));
+      result = await completeOAuth(tx, { provider: getProvider('github'), params, userId: t.owner.id, appUrl: APP });
+      throw rollback;
+    }).catch((err) => { if (err !== rollback) throw err; });
+    expect(result).toEqual({ outcome: 'unavailable', projectId: t.project.id });
+    expect(oauth.current.fake.stats.exchanges).toBe(exchangesBefore); // the code was not spent
+    expect(await rowsOf(t.project.id)).toHaveLength(0);
   });
 
   it('a grant creates exactly one integration, with the token and the settings entered before connecting', async () => {
