@@ -30,7 +30,7 @@ export async function upsertSyncedComment(db: DbOrTx, c: SyncedComment): Promise
     .values({ ...values, authorId: null, createdAt: writtenAt })
     .onConflictDoUpdate({
       target: [taskComments.sourceIntegrationId, taskComments.externalId],
-      set: { body: sql`excluded.body`, externalAuthor: sql`excluded.external_author`, externalUrl: sql`excluded.external_url` },
+      set: { body: sql`excluded.body`, externalAuthor: sql`excluded.external_author`, externalUrl: sql`coalesce(excluded.external_url, ${taskComments.externalUrl})` },
     });
 }
 

@@ -3,7 +3,9 @@ import { ItemGoneError, PermanentWebhookError, ReconnectNeededError } from '../k
 import { upsertSyncedComment } from '@/db/queries/comments';
 import { parseWebhookPayload } from '../kit/payload';
 import type { InboundCapability, InboundContext, StoredDelivery } from '../types';
+import { safeExternalUrl } from '@/lib/safe-external-url';
 import { adfToMarkdown } from './adf';
+import { browseUrl } from './task-sync';
 import { fetchJiraIssue } from './write-issue';
 
 /** What a delivery must carry: the event and the issue's id. Bodies are v2-shaped and only a signal. */
@@ -12,6 +14,7 @@ const deliverySchema = z.object({
   issue: z.object({
     id: z.union([z.string(), z.number()]).transform(String),
     key: z.string(),
+    self: z.string().nullish(),
     fields: z.object({ project: z.object({ key: z.string() }).nullish() }).partial().nullish(),
   }),
   comment: z
@@ -27,6 +30,11 @@ const deliverySchema = z.object({
 
 const ISSUE_EVENTS = new Set(['jira:issue_created', 'jira:issue_updated']);
 const COMMENT_EVENTS = new Set(['comment_created', 'comment_updated']);
+/** The comment's link in Jira (the issue's browse page, focused on it), from the payload's issue `self`. */
+function commentUrl(issue: { key: string; self?: string | null }, commentId: string): string | null {
+  const page = browseUrl({ key: issue.key, self: issue.self ?? undefined });
+  return page ? safeExternalUrl(`${page}?focusedCommentId=${encodeURIComponent(commentId)}`, 'a Jira comment link') : null;
+}
 const projectOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
 /** Jira writes times as 2026-12-01T10:00:00.000+0000; a missing or unreadable one is "now". */
 function jiraTime(value: string | null | undefined): Date {
@@ -67,7 +75,7 @@ async function processJiraDelivery(ctx: InboundContext, delivery: StoredDelivery
     });
     await upsertSyncedComment(ctx.db, {
       taskId: linked, sourceIntegrationId: ctx.integration.id, externalId: p.comment.id, externalAuthor: actor,
-      externalUrl: null, body, writtenAt: jiraTime(p.comment.created ?? p.comment.updated),
+      externalUrl: commentUrl(p.issue, p.comment.id), body, writtenAt: jiraTime(p.comment.created ?? p.comment.updated),
     });
     return { taskId: linked, comment: event, recorded };
   }

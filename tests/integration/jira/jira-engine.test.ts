@@ -85,14 +85,20 @@ describe('Jira through the task-sync engine', () => {
     expect((await events('unlinked'))[0]!.summary).toMatch(/deleted in Jira/);
 
     const issue = issueOf(key, 1);
-    fake.outbox.push({ identifier: 'c-1', event: 'comment_created', body: { webhookEvent: 'comment_created', issue: { id: issue.id, key: issue.key, fields: { project: { key } } }, comment: { id: '501', body: 'Looks good', updated: '2026-12-01T10:00:00.000+0000', author: { displayName: 'Ada' } } } });
+    // As Jira sends it: the issue's REST `self` on the site, from which the comment's link is made
+    // (the redelivery below carries none, and the link stays).
+    const self = `https://acme.atlassian.net/rest/api/2/issue/${issue.id}`;
+    fake.outbox.push({ identifier: 'c-1', event: 'comment_created', body: { webhookEvent: 'comment_created', issue: { id: issue.id, key: issue.key, self, fields: { project: { key } } }, comment: { id: '501', body: 'Looks good', updated: '2026-12-01T10:00:00.000+0000', author: { displayName: 'Ada' } } } });
     fake.outbox.push({ identifier: 'c-2', event: 'comment_created', body: { webhookEvent: 'comment_created', issue: { id: issue.id, key: issue.key, fields: { project: { key } } }, comment: { id: '501', body: 'Looks good', updated: '2026-12-01T10:00:00.000+0000', author: { displayName: 'Ada' } } } });
     await deliver();
     expect(await events('comment')).toEqual([expect.objectContaining({ summary: 'Ada commented in Jira', externalActor: 'Ada' })]);
     // …and in the task's conversation, once (two deliveries), with its author and "on Jira".
     const commented = (await linkOf(issue.id))!.task;
     expect(await listTaskComments(db, commented.projectId, commented.id)).toEqual([
-      expect.objectContaining({ body: 'Looks good', externalAuthor: 'Ada', sourceName: 'Jira', createdAt: new Date('2026-12-01T10:00:00.000Z') }),
+      expect.objectContaining({
+        body: 'Looks good', externalAuthor: 'Ada', sourceName: 'Jira', createdAt: new Date('2026-12-01T10:00:00.000Z'),
+        externalUrl: `https://acme.atlassian.net/browse/${issue.key}?focusedCommentId=501`,
+      }),
     ]);
     // another project's issue on an admin-wide webhook is not imported
     fake.outbox.push({ identifier: 'o-1', event: 'jira:issue_created', body: { webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'OTHER-1', fields: { project: { key: 'OTHER' } } } } });
