@@ -5,6 +5,7 @@ import { getProviderRow } from '@/db/queries/providers';
 import { isUniqueViolation } from '@/db/pg-errors';
 import { AppError } from '@/lib/errors';
 import type { ProviderDefinition } from '@/lib/integrations/types';
+import { typedTokenConnection } from './connection';
 import { type ConfigFields, configUpdate } from './save-config';
 
 /** The provider's row, refused (a field message) when the server has it switched off. */
@@ -29,7 +30,7 @@ export async function createConfiguredIntegration(
   const resolve = input.provider.externalId.resolve;
   const target = resolve && input.fields.externalId
     ? await resolve(
-        { integrationId: id, apiBaseUrl: row.apiBaseUrl, accessToken: async () => input.grantToken ?? input.fields.accessToken ?? null, externalId: null, settings: input.fields.settings },
+        typedTokenConnection({ integrationId: id, apiBaseUrl: row.apiBaseUrl, externalId: null, settings: input.fields.settings }, input.grantToken ?? input.fields.accessToken),
         input.fields.externalId,
       )
     : null;
