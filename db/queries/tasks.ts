@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import type { ProviderType } from '@/lib/integrations/provider-types';
 import { externalTaskMappings, integrationProviders, projectIntegrations, type Task, tasks } from '../schema';
@@ -64,6 +64,40 @@ export async function updateTask(
     .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId), isNull(tasks.deletedAt)))
     .returning();
   return row;
+}
+
+const liveIn = (projectId: string) => and(eq(tasks.projectId, projectId), isNull(tasks.deletedAt));
+const isOpen = notInArray(tasks.status, ['done', 'cancelled']);
+
+/** Live tasks whose id starts with `prefix` (hex and dashes: the caller checks), ignoring case. */
+export async function findTasksByIdPrefix(db: DbOrTx, projectId: string, prefix: string, limit: number): Promise<Task[]> {
+  return db.select().from(tasks).where(and(liveIn(projectId), sql`${tasks.id}::text like ${`${prefix.toLowerCase()}%`}`)).limit(limit);
+}
+
+/** Live tasks titled exactly `title`, ignoring case. */
+export async function findTasksByTitle(db: DbOrTx, projectId: string, title: string, limit: number): Promise<Task[]> {
+  return db.select().from(tasks).where(and(liveIn(projectId), sql`lower(${tasks.title}) = ${title.toLowerCase()}`)).limit(limit);
+}
+
+/** Open live tasks whose title contains `fragment` as typed (LIKE's wildcards escaped), most recently updated first. */
+export async function searchOpenTasksByTitle(db: DbOrTx, projectId: string, fragment: string, limit: number): Promise<Task[]> {
+  const escaped = fragment.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select()
+    .from(tasks)
+    .where(and(liveIn(projectId), isOpen, ilike(tasks.title, `%${escaped}%`)))
+    .orderBy(desc(tasks.updatedAt))
+    .limit(limit);
+}
+
+/** Open live tasks (those assigned to `assigneeId` when given): soonest due first, then most recently updated. */
+export async function listOpenTasks(db: DbOrTx, projectId: string, assigneeId: string | null, limit: number): Promise<Task[]> {
+  return db
+    .select()
+    .from(tasks)
+    .where(and(liveIn(projectId), isOpen, assigneeId ? sql`${tasks.assigneeIds} @> array[${assigneeId}]::uuid[]` : undefined))
+    .orderBy(sql`coalesce(${tasks.dueDate}, 'infinity'::date)`, desc(tasks.updatedAt))
+    .limit(limit);
 }
 
 /** Soft delete (undo = restoreTasks). Returns the ids that were live in the project and are now deleted. */

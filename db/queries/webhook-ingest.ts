@@ -4,8 +4,8 @@ import type { DbOrTx } from '../client';
 import { integrationProviders, integrationWebhooks, type IntegrationWebhook, projectIntegrations } from '../schema';
 
 /**
- * Write side of the webhook pipeline (ingest, processing, sweep, replay). The logs page's
- * read side is ./webhook-deliveries.ts.
+ * Write side of the webhook pipeline (ingest, processing, sweep, replay). The reads (the logs page,
+ * recovery) are ./webhook-deliveries.ts.
  */
 export type WebhookTarget = {
   id: string;

@@ -34,6 +34,18 @@ export async function loadConnection(integration: IntegrationWithProvider): Prom
   };
 }
 
+/**
+ * Credentials from a token that is not stored (yet): the one typed on this save, or a fresh
+ * grant's, so the provider is asked about what the owner typed before anything is written.
+ * No token (it is being cleared, or none was typed) → accessToken() gives null.
+ */
+export function typedTokenConnection(
+  target: Omit<IntegrationConnection, 'accessToken'>,
+  token: string | null | undefined,
+): IntegrationConnection {
+  return { ...target, accessToken: async () => token ?? null };
+}
+
 /** An OAuth grant may name its own API base (Atlassian: api.atlassian.com/ex/jira/{cloudId} of the chosen site). */
 function oauthApiBase(integration: IntegrationWithProvider): string | null {
   const base = integration.authMethod === 'oauth' ? integration.oauthAccount?.apiBaseUrl : null;

@@ -5,6 +5,7 @@ import { getProviderRow } from '@/db/queries/providers';
 import { isUniqueViolation } from '@/db/pg-errors';
 import { AppError } from '@/lib/errors';
 import type { ProviderDefinition } from '@/lib/integrations/types';
+import { typedTokenConnection } from './connection';
 import { type ConfigFields, configUpdate } from './save-config';
 
 /** Whether the server has the provider switched on (integration_providers.is_active). */
@@ -34,7 +35,7 @@ export async function createConfiguredIntegration(
   const resolve = input.provider.externalId.resolve;
   const target = resolve && input.fields.externalId
     ? await resolve(
-        { integrationId: id, apiBaseUrl: row.apiBaseUrl, accessToken: async () => input.grantToken ?? input.fields.accessToken ?? null, externalId: null, settings: input.fields.settings },
+        typedTokenConnection({ integrationId: id, apiBaseUrl: row.apiBaseUrl, externalId: null, settings: input.fields.settings }, input.grantToken ?? input.fields.accessToken),
         input.fields.externalId,
       )
     : null;

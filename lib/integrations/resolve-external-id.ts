@@ -1,7 +1,6 @@
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
-import { loadConnection } from './connection';
+import { loadConnection, typedTokenConnection } from './connection';
 import { getProvider } from './registry';
-import type { IntegrationConnection } from './types';
 
 /**
  * The external id to store for what the owner typed: the provider's `resolve` (Slack: a
@@ -16,14 +15,11 @@ export async function resolveExternalId(
 ): Promise<{ id: string; name: string | null }> {
   const resolve = getProvider(integration.provider.providerType).externalId.resolve;
   if (!resolve || externalId === integration.externalId) return { id: externalId, name: null };
-  const connection: IntegrationConnection = token.typed || token.cleared
-    ? {
-        integrationId: integration.id,
-        apiBaseUrl: integration.provider.apiBaseUrl,
-        accessToken: async () => token.typed ?? null,
-        externalId: integration.externalId,
-        settings: integration.settings,
-      }
+  const connection = token.typed || token.cleared
+    ? typedTokenConnection(
+        { integrationId: integration.id, apiBaseUrl: integration.provider.apiBaseUrl, externalId: integration.externalId, settings: integration.settings },
+        token.typed,
+      )
     : await loadConnection(integration);
   const resolved = await resolve(connection, externalId);
   return { id: resolved.id, name: resolved.name ?? null };

@@ -1,9 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { deleteSyncedComment, upsertSyncedComment } from '@/db/queries/comments';
 import { logAction } from '@/db/queries/integration-logs';
-import { integrationWebhooks } from '@/db/schema';
+import { hasRemovalDelivery } from '@/db/queries/webhook-deliveries';
 import { externalUrlSchema } from '@/lib/safe-external-url';
 import { parseWebhookPayload } from '../kit/payload';
 import type { InboundContext } from '../types';
@@ -115,14 +114,5 @@ export async function processGithubEvent(ctx: InboundContext, event: GithubEvent
  * lists it again, so nothing would ever unlink that task); likewise a comment's.
  */
 async function wasRemoved(db: Db, integrationId: string, of: { eventType: 'issues' | 'issue_comment'; object: 'issue' | 'comment'; id: number }): Promise<boolean> {
-  const [row] = await db
-    .select({ id: integrationWebhooks.id })
-    .from(integrationWebhooks)
-    .where(and(
-      eq(integrationWebhooks.integrationId, integrationId), eq(integrationWebhooks.eventType, of.eventType),
-      inArray(integrationWebhooks.eventAction, ['deleted', 'transferred']),
-      sql`${integrationWebhooks.payload} -> ${of.object}::text ->> 'id' = ${String(of.id)}`,
-    ))
-    .limit(1);
-  return Boolean(row);
+  return hasRemovalDelivery(db, integrationId, of);
 }

@@ -1,8 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
-import { integrationWebhooks } from '@/db/schema';
+import { storedDeliveryIds } from '@/db/queries/webhook-deliveries';
 import { loadConnection } from '@/lib/integrations/connection';
 import { createGithubClient, parseRepo } from './client';
 import { clientDefaults } from './client';
@@ -45,14 +44,7 @@ export async function recoverGithubDeliveries(db: DbOrTx, integration: Integrati
     if (older) break;
   }
   const guids = [...byGuid.keys()];
-  const stored = new Set<string>();
-  for (let i = 0; i < guids.length; i += 500) {
-    const rows = await db
-      .select({ deliveryId: integrationWebhooks.deliveryId })
-      .from(integrationWebhooks)
-      .where(and(eq(integrationWebhooks.integrationId, integration.id), inArray(integrationWebhooks.deliveryId, guids.slice(i, i + 500))));
-    for (const r of rows) stored.add(r.deliveryId);
-  }
+  const stored = await storedDeliveryIds(db, integration.id, guids);
   const missing = guids.filter((g) => !stored.has(g));
   let redelivered = 0;
   let gaveUp = 0;

@@ -1,10 +1,10 @@
 import type { DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { integrationSecret, type IntegrationWithProvider } from '@/db/queries/integrations';
+import { clearGrant } from '@/db/queries/oauth-grants';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import type { ProviderDefinition } from '@/lib/integrations/types';
 import { oauthClientConfig } from './config';
-import { clearGrant } from './store';
 import { requestAppUrlOrNull } from './app-url';
 
 const reveal = async (value: string | null, id: string, column: 'access_token' | 'refresh_token') =>

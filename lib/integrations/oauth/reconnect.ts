@@ -1,7 +1,6 @@
-import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
-import { projectIntegrations } from '@/db/schema';
+import { flagReconnectNeeded } from '@/db/queries/oauth-grants';
 
 /**
  * The connection needs a person: the grant was revoked or the token refused (invalid_grant on
@@ -12,15 +11,7 @@ import { projectIntegrations } from '@/db/schema';
  * mappings are kept, so "Reconnect" resumes where it stopped.
  */
 export async function markReconnectNeeded(db: DbOrTx, integrationId: string, reason: string): Promise<boolean> {
-  const [row] = await db
-    .update(projectIntegrations)
-    .set({
-      connectionStatus: 'reconnect_needed',
-      connectionError: reason,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(projectIntegrations.id, integrationId), ne(projectIntegrations.connectionStatus, 'reconnect_needed')))
-    .returning({ providerId: projectIntegrations.providerId });
+  const row = await flagReconnectNeeded(db, integrationId, reason);
   if (!row) return false;
   await logAction(db, {
     actionType: 'auth',

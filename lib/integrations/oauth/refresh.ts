@@ -1,13 +1,13 @@
-import { and, eq, isNotNull, lte, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { integrationSecret } from '@/db/queries/integrations';
-import { integrationProviders, projectIntegrations, type ProjectIntegration } from '@/db/schema';
+import { type GrantColumns, listGrantsExpiringBy, rotateGrant } from '@/db/queries/oauth-grants';
+import type { ProjectIntegration } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { requestAppUrlOrNull } from './app-url';
 import { oauthClientConfig } from './config';
 import { OAuthGrantRevokedError } from './errors';
 import { markReconnectNeeded } from './reconnect';
-import { saveGrant } from './store';
+import { grantColumns } from './store';
 
 /** Before an API call, a token expiring within 5 minutes is refreshed; the scheduled job takes those expiring within the hour. */
 export const REFRESH_BEFORE_CALL_MS = 5 * 60_000;
@@ -33,10 +33,10 @@ type Registry = typeof import('../registry');
 
 /**
  * Refreshes one integration's token if it expires within `windowMs`. Serialised per connection
- * across processes by a row lock (SELECT … FOR UPDATE on the integration) held across the token
- * request, and the new pair is written in that same transaction: a second worker waits, then
- * finds the token fresh and uses it, so a rotating refresh token is spent once. invalid_grant →
- * reconnect needed (markReconnectNeeded), nothing else changes.
+ * across processes by rotateGrant's row lock, held across the token request, and the new pair is
+ * written in that same transaction: a second worker waits, then finds the token fresh and uses
+ * it, so a rotating refresh token is spent once. invalid_grant → reconnect needed
+ * (markReconnectNeeded), nothing else changes.
  */
 export async function refreshIntegrationToken(
   db: Db,
@@ -45,31 +45,24 @@ export async function refreshIntegrationToken(
 ): Promise<RefreshOutcome> {
   const now = options.now ?? (() => new Date());
   const { getProvider } = (await import('../registry')) as Registry; // lazily: the registry imports this module's installer
-  const outcome = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ integration: projectIntegrations, providerType: integrationProviders.providerType })
-      .from(projectIntegrations)
-      .innerJoin(integrationProviders, eq(integrationProviders.id, projectIntegrations.providerId))
-      .where(eq(projectIntegrations.id, integrationId))
-      .for('update', { of: projectIntegrations });
-    if (!row) return { status: 'skipped' } as const;
+  const outcome = await rotateGrant(db, integrationId, async (row): Promise<{ result: RefreshOutcome; write?: GrantColumns }> => {
+    if (!row) return { result: { status: 'skipped' } };
     const i = row.integration;
     const current = async () => ({
       accessToken: i.accessToken ? await decryptSecret(i.accessToken, integrationSecret(i.id, 'access_token')) : null,
       expiresAt: i.tokenExpiresAt,
     });
-    if (i.connectionStatus === 'reconnect_needed') return { status: 'revoked', reason: i.connectionError ?? 'reconnect needed' } as const;
-    if (!needsRefresh(i, now(), options.windowMs)) return { status: 'fresh', ...(await current()) } as const;
+    if (i.connectionStatus === 'reconnect_needed') return { result: { status: 'revoked', reason: i.connectionError ?? 'reconnect needed' } };
+    if (!needsRefresh(i, now(), options.windowMs)) return { result: { status: 'fresh', ...(await current()) } };
     const provider = getProvider(row.providerType);
     const config = provider.oauth && oauthClientConfig(provider.oauth, provider.id, requestAppUrlOrNull());
-    if (!provider.oauth?.refresh || !config) return { status: 'fresh', ...(await current()) } as const;
+    if (!provider.oauth?.refresh || !config) return { result: { status: 'fresh', ...(await current()) } };
     const refreshToken = await decryptSecret(i.refreshToken!, integrationSecret(i.id, 'refresh_token'));
     try {
       const grant = await provider.oauth.refresh(config, refreshToken);
-      await saveGrant(tx, i.id, grant, { now: now() });
-      return { status: 'refreshed', accessToken: grant.accessToken, expiresAt: grant.expiresAt } as const;
+      return { result: { status: 'refreshed', accessToken: grant.accessToken, expiresAt: grant.expiresAt }, write: await grantColumns(i.id, grant, { now: now() }) };
     } catch (err) {
-      if (err instanceof OAuthGrantRevokedError) return { status: 'revoked', reason: err.message } as const;
+      if (err instanceof OAuthGrantRevokedError) return { result: { status: 'revoked', reason: err.message } };
       throw err;
     }
   });
@@ -79,19 +72,7 @@ export async function refreshIntegrationToken(
 
 /** OAuth integrations whose token expires within `windowMs` (the scheduled refresh's list). */
 export async function listTokensExpiringSoon(db: Db, windowMs: number, now = new Date(), limit = 200): Promise<string[]> {
-  const rows = await db
-    .select({ id: projectIntegrations.id })
-    .from(projectIntegrations)
-    .where(
-      and(
-        eq(projectIntegrations.authMethod, 'oauth'),
-        isNotNull(projectIntegrations.refreshToken),
-        ne(projectIntegrations.connectionStatus, 'reconnect_needed'),
-        lte(projectIntegrations.tokenExpiresAt, new Date(now.getTime() + windowMs)),
-      ),
-    )
-    .limit(limit);
-  return rows.map((r) => r.id);
+  return listGrantsExpiringBy(db, new Date(now.getTime() + windowMs), limit);
 }
 
 /** The scheduled refresh: every token expiring within the hour, one by one; one failure does not stop the rest. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { generateCodeVerifier, generateState } from 'arctic';
-import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { type OAuthState, oauthStates, type PendingIntegrationSetup } from '@/db/schema';
+import { findOAuthState, insertOAuthState, purgeOAuthStates, spendOAuthState } from '@/db/queries/oauth-states';
+import type { OAuthState, PendingIntegrationSetup } from '@/db/schema';
 import type { OAuthOutcome } from './errors';
 
 export const STATE_TTL_MS = 10 * 60_000;
@@ -30,8 +30,8 @@ export async function createOAuthState(
   const codeVerifier = input.pkce ? generateCodeVerifier() : null;
   const expiresAt = new Date(now.getTime() + STATE_TTL_MS);
   // Housekeeping: states a day past their expiry are of no use, even to tell "expired" apart.
-  await db.delete(oauthStates).where(lt(oauthStates.expiresAt, new Date(now.getTime() - 86_400_000)));
-  await db.insert(oauthStates).values({
+  await purgeOAuthStates(db, new Date(now.getTime() - 86_400_000));
+  await insertOAuthState(db, {
     stateHash: hashState(state),
     userId: input.userId,
     ...input.target,
@@ -58,13 +58,9 @@ export async function consumeOAuthState(
   const now = input.now ?? new Date();
   if (!input.state || input.state.length > 200) return { ok: false, outcome: 'invalid_state' };
   const hash = hashState(input.state);
-  const [row] = await db
-    .update(oauthStates)
-    .set({ consumedAt: now })
-    .where(and(eq(oauthStates.stateHash, hash), isNull(oauthStates.consumedAt)))
-    .returning();
+  const row = await spendOAuthState(db, hash, now);
   if (!row) {
-    const [seen] = await db.select().from(oauthStates).where(eq(oauthStates.stateHash, hash));
+    const seen = await findOAuthState(db, hash);
     if (!seen || seen.providerType !== input.providerType) return { ok: false, outcome: 'invalid_state' };
     return { ok: false, outcome: 'reused_state', row: seen };
   }

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { integrationSecret } from '@/db/queries/integrations';
-import { type ProjectIntegration, projectIntegrations } from '@/db/schema';
+import { type GrantColumns, writeGrant } from '@/db/queries/oauth-grants';
 import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
 import type { OAuthGrant } from '@/lib/integrations/contract/oauth';
 
@@ -30,18 +29,13 @@ export function accountForGrant(previous: OAuthAccount | null, grant: OAuthGrant
 }
 
 /**
- * Stores a grant, encrypted, on the integration row: a new connection (`account` given) or a
- * refresh (account untouched; a null refresh token keeps the one held). Only token columns and
- * the connection status change: mappings, cursors and settings stay (a reconnect keeps them).
+ * A grant's columns, encrypted: a new connection (`account` given) or a refresh (account
+ * untouched; a null refresh token keeps the one held). Only token columns and the connection
+ * status change: mappings, cursors and settings stay (a reconnect keeps them).
  */
-export async function saveGrant(
-  db: DbOrTx,
-  integrationId: string,
-  grant: OAuthGrant,
-  options: { account?: OAuthAccount; now?: Date },
-): Promise<void> {
+export async function grantColumns(integrationId: string, grant: OAuthGrant, options: { account?: OAuthAccount; now?: Date }): Promise<GrantColumns> {
   const now = options.now ?? new Date();
-  const values: Partial<typeof projectIntegrations.$inferInsert> = {
+  const values: GrantColumns = {
     authMethod: 'oauth',
     accessToken: await encryptSecret(grant.accessToken, integrationSecret(integrationId, 'access_token')),
     accessTokenHint: secretHint(grant.accessToken),
@@ -58,23 +52,15 @@ export async function saveGrant(
     values.refreshToken = null; // a new grant without a refresh token: the old one belongs to the old grant
   }
   if (options.account) values.oauthAccount = options.account;
-  await db.update(projectIntegrations).set(values).where(eq(projectIntegrations.id, integrationId));
+  return values;
 }
 
-/** Disconnect: the credential and grant facts go; mappings, cursors and settings stay. */
-export async function clearGrant(db: DbOrTx, integrationId: string): Promise<void> {
-  const values: Partial<ProjectIntegration> = {
-    accessToken: null,
-    accessTokenHint: null,
-    refreshToken: null,
-    tokenExpiresAt: null,
-    tokenRefreshedAt: null,
-    grantedScopes: null,
-    oauthAccount: null,
-    authMethod: 'token',
-    connectionStatus: 'not_configured',
-    connectionError: null,
-    updatedAt: new Date(),
-  };
-  await db.update(projectIntegrations).set(values).where(eq(projectIntegrations.id, integrationId));
+/** Stores a grant (see grantColumns) on the integration row. */
+export async function saveGrant(
+  db: DbOrTx,
+  integrationId: string,
+  grant: OAuthGrant,
+  options: { account?: OAuthAccount; now?: Date },
+): Promise<void> {
+  await writeGrant(db, integrationId, await grantColumns(integrationId, grant, options));
 }

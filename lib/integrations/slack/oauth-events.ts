@@ -1,6 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { projectIntegrations } from '@/db/schema';
+import { listSlackTeamGrants } from '@/db/queries/oauth-grants';
 import { markReconnectNeeded } from '../oauth/reconnect';
 
 /** Slack's `tokens_revoked` event body: the user ids whose tokens were revoked, by kind. */
@@ -14,10 +13,7 @@ export type SlackAppUninstalled = { type: 'app_uninstalled' };
  * events handler to call with the event's `team_id`.
  */
 export async function markSlackRevocations(db: DbOrTx, teamId: string, event: SlackTokensRevoked | SlackAppUninstalled): Promise<string[]> {
-  const rows = await db
-    .select({ id: projectIntegrations.id, account: projectIntegrations.oauthAccount })
-    .from(projectIntegrations)
-    .where(and(eq(projectIntegrations.authMethod, 'oauth'), sql`${projectIntegrations.oauthAccount}->>'teamId' = ${teamId}`));
+  const rows = await listSlackTeamGrants(db, teamId);
   const bots = event.type === 'tokens_revoked' ? new Set(event.tokens.bot ?? []) : null;
   const marked: string[] = [];
   for (const row of rows) {

@@ -1,8 +1,7 @@
-import { and, desc, eq, ilike, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { createTask as insertTask } from '@/db/queries/tasks';
 import type { MemberRow } from '@/db/queries/members';
-import { type Task, tasks } from '@/db/schema';
+import { findTasksByIdPrefix, findTasksByTitle, createTask as insertTask, listOpenTasks, searchOpenTasksByTitle } from '@/db/queries/tasks';
+import type { Task } from '@/db/schema';
 import { applyTaskEdit } from '@/lib/actions/apply-task-edit';
 import { assertTaskRefs } from '@/lib/actions/task-refs';
 import { createTaskSchema } from '@/lib/actions/task-schema';
@@ -65,20 +64,13 @@ export async function editTaskFromSlack(
 export async function findTaskByRef(db: Db, projectId: string, ref: string): Promise<{ task: Task } | { message: string }> {
   const needle = ref.trim();
   if (!needle) return { message: 'Say which task: `/task done <ref>` (the start of its id, or its title).' };
-  const live = and(eq(tasks.projectId, projectId), isNull(tasks.deletedAt));
   if (/^[0-9a-f-]{6,36}$/i.test(needle)) {
-    const rows = await db.select().from(tasks).where(and(live, sql`${tasks.id}::text like ${`${needle.toLowerCase()}%`}`)).limit(2);
+    const rows = await findTasksByIdPrefix(db, projectId, needle, 2);
     if (rows.length === 1) return { task: rows[0]! };
   }
-  const exact = await db.select().from(tasks).where(and(live, sql`lower(${tasks.title}) = ${needle.toLowerCase()}`)).limit(2);
+  const exact = await findTasksByTitle(db, projectId, needle, 2);
   if (exact.length === 1) return { task: exact[0]! };
-  const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const partial = await db
-    .select()
-    .from(tasks)
-    .where(and(live, notInArray(tasks.status, ['done', 'cancelled']), ilike(tasks.title, `%${escaped}%`)))
-    .orderBy(desc(tasks.updatedAt))
-    .limit(6);
+  const partial = await searchOpenTasksByTitle(db, projectId, needle, 6);
   if (partial.length === 1) return { task: partial[0]! };
   if (partial.length === 0 && exact.length === 0) return { message: `No task matches “${escapeMrkdwn(needle)}”.` };
   const list = (partial.length ? partial : exact).slice(0, 5).map((t) => `• ${escapeMrkdwn(t.title)} (\`${t.id.slice(0, 8)}\`)`).join('\n');
@@ -87,19 +79,7 @@ export async function findTaskByRef(db: Db, projectId: string, ref: string): Pro
 
 /** Open tasks: the member's own (assigned to them), or the project's. */
 export async function openTasks(db: Db, projectId: string, assigneeId: string | null, limit = 10): Promise<Task[]> {
-  return db
-    .select()
-    .from(tasks)
-    .where(
-      and(
-        eq(tasks.projectId, projectId),
-        isNull(tasks.deletedAt),
-        notInArray(tasks.status, ['done', 'cancelled']),
-        assigneeId ? sql`${tasks.assigneeIds} @> array[${assigneeId}]::uuid[]` : undefined,
-      ),
-    )
-    .orderBy(sql`coalesce(${tasks.dueDate}, 'infinity'::date)`, desc(tasks.updatedAt))
-    .limit(limit);
+  return listOpenTasks(db, projectId, assigneeId, limit);
 }
 
 export { toNotificationTask } from '@/lib/tasks/notification-task';
