@@ -1,6 +1,6 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { type OAuthState, oauthStates } from '../schema';
+import { type OAuthState, oauthStates, type PendingIntegrationSetup } from '../schema';
 
 /** Housekeeping: deletes the states that expired before `before`. */
 export async function purgeOAuthStates(db: DbOrTx, before: Date): Promise<void> {
@@ -27,4 +27,28 @@ export async function spendOAuthState(db: DbOrTx, stateHash: string, now: Date):
 export async function findOAuthState(db: DbOrTx, stateHash: string): Promise<OAuthState | undefined> {
   const [row] = await db.select().from(oauthStates).where(eq(oauthStates.stateHash, stateHash));
   return row;
+}
+
+/**
+ * What the user had entered on a project's set-up page before their latest connect there that
+ * came back (spent at or after `since`): the set-up page refills its form from it after a
+ * failed connect. Only their own states, and only set-up ones (not a reconnect).
+ */
+export async function latestSpentSetUp(
+  db: DbOrTx,
+  where: { userId: string; projectId: string; providerType: string; since: Date },
+): Promise<PendingIntegrationSetup | null> {
+  const [row] = await db
+    .select({ pendingSetup: oauthStates.pendingSetup })
+    .from(oauthStates)
+    .where(and(
+      eq(oauthStates.userId, where.userId),
+      eq(oauthStates.projectId, where.projectId),
+      eq(oauthStates.providerType, where.providerType),
+      isNull(oauthStates.integrationId),
+      gte(oauthStates.consumedAt, where.since),
+    ))
+    .orderBy(desc(oauthStates.consumedAt))
+    .limit(1);
+  return row?.pendingSetup ?? null;
 }

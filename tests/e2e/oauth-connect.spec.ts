@@ -18,8 +18,9 @@ const control = async (path: string, body: Record<string, unknown>) => {
 };
 
 /** Add integration → "Set up <provider>" → "Connect with <label>", then approve or deny on the fake's page. */
-async function connectFromSetUpPage(page: Page, provider: string, label: string, decision: 'Approve' | 'Deny' = 'Approve') {
+async function connectFromSetUpPage(page: Page, provider: string, label: string, decision: 'Approve' | 'Deny' = 'Approve', fill?: () => Promise<void>) {
   await new IntegrationsPage(page).openSetUp(provider);
+  await fill?.();
   await page.getByRole('button', { name: `Connect with ${label}` }).click();
   await page.waitForURL((u) => u.href.startsWith(fakeUrl())); // the provider's authorize page
   await expect(page.getByRole('heading', { name: label, exact: true })).toBeVisible();
@@ -72,9 +73,10 @@ test('an owner connects GitHub and Slack from their set-up pages through the fak
 
   await test.step('a denial says so and creates nothing: no half-made card', async () => {
     await page.goto(`/integrations/project/${projectId}/`);
-    await connectFromSetUpPage(page, 'GitHub', 'GitHub', 'Deny');
+    await connectFromSetUpPage(page, 'GitHub', 'GitHub', 'Deny', () => page.locator('#externalId').fill('octo/after-a-denial'));
     await expect(page.getByText(/GitHub access was denied/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Set up GitHub', level: 1 })).toBeVisible();
+    await expect(page.locator('#externalId')).toHaveValue('octo/after-a-denial'); // as it was filled in
     await page.getByRole('link', { name: 'Cancel' }).click();
     await page.waitForURL(`/integrations/project/${projectId}/`);
     await expect(new IntegrationsPage(page).rows()).toHaveCount(2);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { listIntegrationLogs } from '@/db/queries/integration-logs';
+import { latestSpentSetUp } from '@/db/queries/oauth-states';
 import { getIntegrationById, integrationSecret } from '@/db/queries/integrations';
 import { integrationProviders, oauthStates, projectIntegrations } from '@/db/schema';
 import { createIntegration } from '@/lib/actions/create-integration';
@@ -82,6 +83,10 @@ describe('"Connect with …" on the set-up page', () => {
     const denied = await connectFromSetUp({ externalId: 'octo/denied' }, 'deny');
     expect(denied.rowsBeforeCallback).toHaveLength(0);
     expect(await finish(denied.params)).toEqual({ outcome: 'denied', projectId: t.project.id });
+    // The set-up page refills its form from what was entered before connecting; only for its owner.
+    const where = { projectId: t.project.id, providerType: 'github', since: new Date(Date.now() - 60_000) };
+    expect(await latestSpentSetUp(getDb(), { ...where, userId: t.owner.id })).toMatchObject({ externalId: 'octo/denied' });
+    expect(await latestSpentSetUp(getDb(), { ...where, userId: t.member.id })).toBeNull();
 
     const stolen = await connectFromSetUp({}, 'approve');
     expect(await finish(stolen.params, t.member.id)).toEqual({ outcome: 'wrong_user', projectId: t.project.id });

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Alert, Card, PageHeader } from '@/app/_components/ui';
+import { getDb } from '@/db/client';
+import { latestSpentSetUp } from '@/db/queries/oauth-states';
 import { requireProjectAccess } from '@/lib/auth/project-access';
 import { oauthConfigured } from '@/lib/integrations/oauth/config';
 import { type OAuthOutcome, oauthOutcomes } from '@/lib/integrations/oauth/errors';
@@ -16,6 +18,8 @@ import { ProviderFeaturesCard } from '../../_components/provider-features';
 export const metadata: Metadata = { title: 'Set up integration' };
 
 const tones = { success: 'green', error: 'red', info: 'blue' } as const;
+/** How long after a failed connect its entries are offered again (the state's own lifetime). */
+const REFILL_WINDOW_MS = 10 * 60_000;
 
 // GET /integrations/project/:projectId/create/:provider/ — owner only. The set-up of one
 // provider: nothing exists until "Save" (or a connect that comes back with a grant); "Cancel"
@@ -25,7 +29,7 @@ export default async function SetUpIntegrationPage({
 }: { params: Promise<{ projectId: string; provider: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { projectId, provider: slug } = await params;
   const query = await searchParams;
-  const { project } = await requireProjectAccess(projectId, 'owner', `${projectIntegrationsPath(encodeURIComponent(projectId))}create/${encodeURIComponent(slug)}/`);
+  const { project, user } = await requireProjectAccess(projectId, 'owner', `${projectIntegrationsPath(encodeURIComponent(projectId))}create/${encodeURIComponent(slug)}/`);
   const parsed = providerTypeSchema.safeParse(slug);
   if (!parsed.success) notFound();
   const provider = getProvider(parsed.data);
@@ -34,6 +38,16 @@ export default async function SetUpIntegrationPage({
   const shown = oauth && outcome ? oauthOutcomeMessage(outcome, oauth.label, typeof query.detail === 'string' ? query.detail : null) : null;
   const fields = describeSettings(provider.settingsSchema);
   const defaults = provider.settingsSchema.parse({}) as Record<string, unknown>;
+  // A connect from here that failed: the form comes back as the owner had filled it.
+  const entered = outcome && outcome !== 'connected' && outcome !== 'choose_site'
+    ? await latestSpentSetUp(getDb(), { userId: user.id, projectId, providerType: provider.id, since: new Date(Date.now() - REFILL_WINDOW_MS) })
+    : null;
+  const initial = {
+    externalId: entered?.externalId ?? '',
+    syncEnabled: entered?.syncEnabled ?? false,
+    syncIntervalSeconds: entered?.syncIntervalSeconds ?? 300,
+    settings: settingsToForm(fields, { ...defaults, ...entered?.settings }),
+  };
   const pickerHref = `${projectIntegrationsPath(projectId)}create/`;
   return (
     <>
@@ -55,7 +69,7 @@ export default async function SetUpIntegrationPage({
           providerName={provider.defaults.name}
           externalIdField={{ label: provider.externalId.label, placeholder: provider.externalId.placeholder, help: provider.externalId.help }}
           tokenHint={null}
-          initial={{ externalId: '', syncEnabled: false, syncIntervalSeconds: 300, settings: settingsToForm(fields, defaults) }}
+          initial={initial}
           settingsFields={fields}
           scheduled={provider.taskSync != null}
           setUp={{ oauthLabel: oauth && oauthConfigured(oauth) ? oauth.label : null, cancelHref: projectIntegrationsPath(projectId) }}
