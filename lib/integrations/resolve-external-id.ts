@@ -1,6 +1,6 @@
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
 import { loadConnection } from './connection';
-import { getProvider } from './registry';
+import { getProviderCore } from './registry';
 import type { IntegrationConnection } from './types';
 
 /**
@@ -14,7 +14,7 @@ export async function resolveExternalId(
   externalId: string,
   token: { typed?: string; cleared: boolean },
 ): Promise<{ id: string; name: string | null }> {
-  const resolve = getProvider(integration.provider.providerType).externalId.resolve;
+  const resolve = getProviderCore(integration.provider.providerType).externalId.resolve;
   if (!resolve || externalId === integration.externalId) return { id: externalId, name: null };
   const connection: IntegrationConnection = token.typed || token.cleared
     ? {

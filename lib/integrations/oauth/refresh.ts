@@ -44,7 +44,7 @@ export async function refreshIntegrationToken(
   options: { windowMs: number; now?: () => Date },
 ): Promise<RefreshOutcome> {
   const now = options.now ?? (() => new Date());
-  const { getProvider } = (await import('../registry')) as Registry; // lazily: the registry imports this module's installer
+  const { providerWith } = (await import('../registry')) as Registry; // lazily: the registry imports this module's installer
   const outcome = await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ integration: projectIntegrations, providerType: integrationProviders.providerType })
@@ -60,9 +60,9 @@ export async function refreshIntegrationToken(
     });
     if (i.connectionStatus === 'reconnect_needed') return { status: 'revoked', reason: i.connectionError ?? 'reconnect needed' } as const;
     if (!needsRefresh(i, now(), options.windowMs)) return { status: 'fresh', ...(await current()) } as const;
-    const provider = getProvider(row.providerType);
-    const config = provider.oauth && oauthClientConfig(provider.oauth, provider.id, requestAppUrlOrNull());
-    if (!provider.oauth?.refresh || !config) return { status: 'fresh', ...(await current()) } as const;
+    const provider = await providerWith(row.providerType, 'oauth');
+    const config = provider && oauthClientConfig(provider.oauth, provider.id, requestAppUrlOrNull());
+    if (!provider?.oauth.refresh || !config) return { status: 'fresh', ...(await current()) } as const;
     const refreshToken = await decryptSecret(i.refreshToken!, integrationSecret(i.id, 'refresh_token'));
     try {
       const grant = await provider.oauth.refresh(config, refreshToken);

@@ -8,7 +8,7 @@ import { createIntegration } from '@/lib/actions/create-integration';
 import { startOAuthConnect } from '@/lib/actions/oauth-connect';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { completeOAuth } from '@/lib/integrations/oauth/flow';
-import { getProvider } from '@/lib/integrations/registry';
+import { loadProvider } from '@/lib/integrations/registry';
 import { as, projectWithRoles } from '../integrations/fixtures';
 import { APP, useFakeOAuth } from './use-fake-oauth';
 
@@ -34,8 +34,8 @@ async function connectFromSetUp(fields: Record<string, unknown>, action: 'approv
   const params = new URL(res.headers.get('location')!).searchParams;
   return { params, rowsBeforeCallback: await rowsOf(t.project.id) };
 }
-const finish = (params: URLSearchParams, userId = t.owner.id) =>
-  completeOAuth(getDb(), { provider: getProvider('github'), params, userId, appUrl: APP });
+const finish = async (params: URLSearchParams, userId = t.owner.id) =>
+  completeOAuth(getDb(), { provider: await loadProvider('github'), params, userId, appUrl: APP });
 
 describe('the set-up page saves', () => {
   it('creates nothing before "Save", exactly one integration with what was entered after it', async () => {
