@@ -52,9 +52,10 @@ async function runClaimed(
     return { outcome: 'failed', error, attempts: delivery.attempts };
   }
   const provider = getProviderCore(integration.provider.providerType);
-  const [webhook, inbound] = await Promise.all([loadCapability(provider.id, 'webhook'), loadCapability(provider.id, 'inbound')]);
-  const confirms = webhook?.confirmationEvents.includes(delivery.eventType) ?? false;
   try {
+    // Loaded on first use (their SDKs with them); a failed import is retried like any failure.
+    const [webhook, inbound] = await Promise.all([loadCapability(provider.id, 'webhook'), loadCapability(provider.id, 'inbound')]);
+    const confirms = webhook?.confirmationEvents.includes(delivery.eventType) ?? false;
     if (confirms) await markWebhookConfirmed(db, integration.id);
     if (!inbound) {
       const result = confirms
