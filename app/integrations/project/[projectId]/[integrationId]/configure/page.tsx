@@ -1,8 +1,8 @@
-import { hasCapability, providerWith } from '@/lib/integrations/registry';
 import type { Metadata } from 'next';
 import { Alert, Card, PageHeader } from '@/app/_components/ui';
 import { requestAppUrl } from '@/lib/request-app-url';
 import { describeSettings, settingsToForm } from '@/lib/integrations/settings-form';
+import { hasCapability, providerWith } from '@/lib/integrations/registry';
 import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
 import { ConnectionBadge } from '../../_components/status-badges';

@@ -1,6 +1,6 @@
-import { loadCapability } from '@/lib/integrations/registry';
 import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/app/_components/ui';
+import { loadCapability } from '@/lib/integrations/registry';
 import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
 import { DeleteIntegrationForm } from './delete-integration-form';

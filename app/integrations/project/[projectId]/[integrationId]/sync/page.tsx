@@ -1,4 +1,3 @@
-import { hasCapability } from '@/lib/integrations/registry';
 import type { Metadata } from 'next';
 import { Card, formatDateTime, PageHeader } from '@/app/_components/ui';
 import { jobMode } from '@/lib/jobs/mode';
@@ -13,6 +12,7 @@ import { SyncNowButton } from './sync-now-button';
 import { LiveSyncStatus } from './sync-progress';
 import { getDb } from '@/db/client';
 import { listUnlinkedTasks } from '@/db/queries/task-timeline';
+import { hasCapability } from '@/lib/integrations/registry';
 import { BulkExport } from './bulk-export';
 
 export const metadata: Metadata = { title: 'Sync integration' };
