@@ -5,7 +5,7 @@ import { updateIntegrationConfig } from '@/db/queries/integrations';
 import { AppError } from '@/lib/errors';
 import type { ConnectionTestOutcome } from '@/lib/integrations/run-connection-test';
 import { configUpdate, testAfterSave } from '@/lib/integrations/save-config';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore } from '@/lib/integrations/registry';
 import { resolveExternalId } from '@/lib/integrations/resolve-external-id';
 import { settingsEditedElsewhere } from '@/lib/integrations/settings-form';
 import { configureIntegrationSchema } from './integration-schemas';
@@ -24,7 +24,7 @@ export const configureIntegration = authedAction('owner', configureIntegrationSc
   // As typed → as stored (Slack: #general → its channel id), before anything is written.
   const target = await resolveExternalId(current, input.externalId, { typed: input.clearToken ? undefined : input.accessToken, cleared: input.clearToken });
   // Settings the form does not show (Jira's mapping, its cloud id) keep their stored values.
-  const settings = { ...input.settings, ...settingsEditedElsewhere(getProvider(input.providerType).settingsSchema, current.settings) };
+  const settings = { ...input.settings, ...settingsEditedElsewhere(getProviderCore(input.providerType).settingsSchema, current.settings) };
   const { values, changed, tokenChange } = await configUpdate(current.id, current, { ...input, externalId: target.id, settings });
   if (changed.includes('externalId')) values.externalName = target.name;
   const saved = await updateIntegrationConfig(db, input.projectId, input.integrationId, values);

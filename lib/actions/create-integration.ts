@@ -3,7 +3,7 @@
 import type { ConnectionTestOutcome } from '@/lib/integrations/run-connection-test';
 import { createConfiguredIntegration } from '@/lib/integrations/create-integration';
 import { testAfterSave } from '@/lib/integrations/save-config';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore } from '@/lib/integrations/registry';
 import { authedAction } from './safe-action';
 import { createIntegrationSchema } from './integration-schemas';
 
@@ -14,7 +14,7 @@ import { createIntegrationSchema } from './integration-schemas';
 export const createIntegration = authedAction('owner', createIntegrationSchema, async ({ db, user }, input) => {
   const integration = await createConfiguredIntegration(db, {
     projectId: input.projectId,
-    provider: getProvider(input.providerType),
+    provider: getProviderCore(input.providerType),
     userId: user.id,
     via: 'set-up',
     fields: { accessToken: input.accessToken, externalId: input.externalId ?? null, settings: input.settings, syncEnabled: input.syncEnabled, syncIntervalSeconds: input.syncIntervalSeconds },

@@ -3,7 +3,7 @@
 import { deleteProjectIntegration } from '@/db/queries/integrations';
 import { AppError } from '@/lib/errors';
 import { revokeAtProvider } from '@/lib/integrations/oauth/disconnect';
-import { getProvider } from '@/lib/integrations/registry';
+import { providerWith } from '@/lib/integrations/registry';
 import { integrationRefSchema } from './integration-schemas';
 import { logIntegrationDeleted, runProviderCleanup } from './integration-cleanup';
 import { loadIntegrationOr404 } from './load-integration';
@@ -17,7 +17,7 @@ import { authedAction } from './safe-action';
 export const deleteIntegration = authedAction('owner', integrationRefSchema, async ({ db, user }, input) => {
   const integration = await loadIntegrationOr404(db, input);
   const cleanup = await runProviderCleanup(integration);
-  await revokeAtProvider(db, integration, getProvider(integration.provider.providerType)); // logged, never blocks
+  await revokeAtProvider(db, integration, await providerWith(integration.provider.providerType, 'oauth')); // logged, never blocks
   if (!(await deleteProjectIntegration(db, input.projectId, input.integrationId))) {
     throw new AppError('not_found', 'Integration not found.');
   }

@@ -15,7 +15,7 @@ const exportTaskSchema = z.object({ projectId: z.uuid(), integrationId: z.uuid()
 export const exportTaskToIntegration = authedAction('member', exportTaskSchema, async ({ db }, input) => {
   const integration = await getProjectIntegration(db, input.projectId, input.integrationId);
   if (!integration || !integration.isActive) throw new AppError('not_found', 'Integration not found.', 'integrationId');
-  const provider = providerWith(integration.provider.providerType, 'taskSync');
+  const provider = await providerWith(integration.provider.providerType, 'taskSync');
   if (!provider) throw new AppError('bad_request', `${integration.provider.name} cannot create items from tasks.`, 'integrationId');
   if (!integration.externalId || !integration.accessToken) throw new AppError('bad_request', 'Configure the integration first.', 'integrationId');
   try {

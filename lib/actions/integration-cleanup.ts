@@ -2,7 +2,7 @@ import type { DbOrTx } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { type IntegrationWithProvider } from '@/db/queries/integrations';
 import { loadConnection } from '@/lib/integrations/connection';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore, loadProvider } from '@/lib/integrations/registry';
 import { currentSubscription } from '@/lib/sync/subscriptions';
 
 export type CleanupOutcome = 'none' | 'done' | 'failed';
@@ -12,7 +12,7 @@ export type CleanupOutcome = 'none' | 'done' | 'failed';
  * effort — a failure is logged and the delete goes ahead. External items are not touched.
  */
 export async function runProviderCleanup(integration: IntegrationWithProvider): Promise<CleanupOutcome> {
-  const provider = getProvider(integration.provider.providerType);
+  const provider = await loadProvider(integration.provider.providerType);
   const subscription = currentSubscription(integration);
   const onDelete = provider.connection?.onDelete;
   if (!onDelete && !(provider.subscription && subscription)) return 'none';
@@ -35,7 +35,7 @@ export async function logIntegrationDeleted(
   cleanup: CleanupOutcome,
   details: { by: string; projectId: string; projectDeleted?: boolean },
 ): Promise<void> {
-  const name = getProvider(integration.provider.providerType).defaults.name;
+  const name = getProviderCore(integration.provider.providerType).defaults.name;
   await logAction(db, {
     actionType: 'config',
     status: cleanup === 'failed' ? 'warning' : 'success',

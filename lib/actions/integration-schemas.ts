@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allProviders } from '@/lib/integrations/registry';
+import { allProviderCores } from '@/lib/integrations/registry';
 
 /** Input schemas of the integration actions, shared with their tests. */
 export const MIN_SYNC_INTERVAL_SECONDS = 60;
@@ -30,7 +30,7 @@ const configureBaseSchema = integrationRefSchema.extend({
  * One branch per provider, picked by `providerType`: the external id and settings are checked by
  * that provider's own schemas, so every wrong field is reported at once with its path.
  */
-const configureBranches = allProviders.map((p) =>
+const configureBranches = allProviderCores.map((p) =>
   configureBaseSchema.extend({
     providerType: z.literal(p.id),
     externalId: p.externalId.schema,
@@ -50,7 +50,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
  * checked by its own schemas, but any may be left for later: an empty external id is "not
  * set yet", and settings and schedule default as on a new integration.
  */
-const setUpBranches = allProviders.map((p) =>
+const setUpBranches = allProviderCores.map((p) =>
   z.object({
     projectId: z.uuid(),
     providerType: z.literal(p.id),

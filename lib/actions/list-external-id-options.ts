@@ -2,7 +2,7 @@
 
 import { AppError, UserFacingError } from '@/lib/errors';
 import { loadConnection } from '@/lib/integrations/connection';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore } from '@/lib/integrations/registry';
 import type { ExternalIdOptions } from '@/lib/integrations/types';
 import { z } from 'zod';
 import { integrationRefSchema } from './integration-schemas';
@@ -15,7 +15,7 @@ const listOptionsSchema = integrationRefSchema.extend({ accessToken: z.string().
 // Owner: the resources the credentials can use (the Slack channel picker); nothing is saved.
 export const listExternalIdOptions = authedAction('owner', listOptionsSchema, async ({ db }, input): Promise<ExternalIdOptions> => {
   const integration = await loadIntegrationOr404(db, input);
-  const list = getProvider(integration.provider.providerType).externalId.listOptions;
+  const list = getProviderCore(integration.provider.providerType).externalId.listOptions;
   if (!list) throw new AppError('bad_request', 'This integration has no picker: type the id.');
   const typed = input.accessToken || null;
   if (!typed && !integration.accessToken) throw new AppError('bad_request', 'Enter the token first, then load the list.', 'accessToken');

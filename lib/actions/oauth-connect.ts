@@ -11,8 +11,8 @@ import { OAuthFlowError } from '@/lib/integrations/oauth/errors';
 import { startOAuth } from '@/lib/integrations/oauth/flow';
 import type { OAuthAccount } from '@/lib/integrations/oauth/store';
 import { activeProviderRow } from '@/lib/integrations/create-integration';
-import type { ProviderDefinition } from '@/lib/integrations/types';
-import { getProvider } from '@/lib/integrations/registry';
+import type { ProviderInfo } from '@/lib/integrations/types';
+import { getProviderCore, providerWith } from '@/lib/integrations/registry';
 import { requestAppUrl } from '@/lib/request-app-url';
 import { integrationRefSchema, oauthConnectSchema } from './integration-schemas';
 import { loadIntegrationOr404 } from './load-integration';
@@ -24,8 +24,8 @@ import { authedAction } from './safe-action';
  * so far wait in the OAuth state, and a successful callback creates the integration with them.
  */
 export const startOAuthConnect = authedAction('owner', oauthConnectSchema, async ({ db, user }, input) => {
-  const provider = getProvider(input.providerType);
-  if (!provider.oauth) throw new AppError('bad_request', `${provider.defaults.name} has no one-click connect.`, 'providerType');
+  const provider = await providerWith(input.providerType, 'oauth');
+  if (!provider) throw new AppError('bad_request', `${getProviderCore(input.providerType).defaults.name} has no one-click connect.`, 'providerType');
   const appUrl = await requestAppUrl();
   if (!appUrl) throw new AppError('unavailable', 'The app URL is unknown (set APP_URL).');
   const target = input.integrationId ? { integration: await loadIntegrationOr404(db, { projectId: input.projectId, integrationId: input.integrationId }) } : await setUpTarget(db, provider, input);
@@ -42,7 +42,7 @@ export const startOAuthConnect = authedAction('owner', oauthConnectSchema, async
 });
 
 /** A connect from the set-up page: the provider must be on, and the external id entered not connected already. */
-async function setUpTarget(db: Db, provider: ProviderDefinition, input: z.output<typeof oauthConnectSchema>) {
+async function setUpTarget(db: Db, provider: ProviderInfo, input: z.output<typeof oauthConnectSchema>) {
   await activeProviderRow(db, provider);
   const externalId = input.externalId ?? null;
   if (externalId && (await listProjectIntegrations(db, input.projectId)).some((i) => i.provider.providerType === provider.id && i.externalId === externalId)) {
@@ -55,7 +55,7 @@ async function setUpTarget(db: Db, provider: ProviderDefinition, input: z.output
 /** "Disconnect" (owner): revoke at the provider where it can be done, then delete the tokens. */
 export const disconnectIntegration = authedAction('owner', integrationRefSchema, async ({ db }, input) => {
   const integration = await loadIntegrationOr404(db, input);
-  return disconnectOAuth(db, integration, getProvider(integration.provider.providerType));
+  return disconnectOAuth(db, integration, await providerWith(integration.provider.providerType, 'oauth'));
 });
 
 /** Atlassian grants covering several sites: the owner picks the one this integration uses. */

@@ -3,7 +3,7 @@
 import { AppError } from '@/lib/errors';
 import { loadConnection } from '@/lib/integrations/connection';
 import { ReconnectNeededError, SyncPausedError } from '@/lib/integrations/kit/errors';
-import { providerWith } from '@/lib/integrations/registry';
+import { hasCapability } from '@/lib/integrations/registry';
 import { previewSync } from '@/lib/sync/engine/preview';
 import { integrationRefSchema } from './integration-schemas';
 import { loadIntegrationOr404 } from './load-integration';
@@ -13,7 +13,7 @@ import { authedAction } from './safe-action';
 export const previewIntegrationSync = authedAction('member', integrationRefSchema, async ({ db }, input) => {
   const integration = await loadIntegrationOr404(db, input);
   if (!integration.externalId) throw new AppError('unprocessable', 'Configure this integration before previewing a sync.');
-  if (!providerWith(integration.provider.providerType, 'taskSync')) throw new AppError('unprocessable', `${integration.provider.name} does not sync tasks.`);
+  if (!hasCapability(integration.provider.providerType, 'taskSync')) throw new AppError('unprocessable', `${integration.provider.name} does not sync tasks.`);
   try {
     return await previewSync(db, integration, await loadConnection(integration));
   } catch (err) {

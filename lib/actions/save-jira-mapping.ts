@@ -6,14 +6,14 @@ import { projectIntegrations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { jiraMappingSchema } from '@/lib/integrations/jira/mapping-schema';
 import { hasMappingPage } from '@/lib/integrations/mapping-pages';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore } from '@/lib/integrations/registry';
 import { loadIntegrationOr404 } from './load-integration';
 import { authedAction } from './safe-action';
 
 /** Owner saves the Jira field mapping; it applies from the next sync (the snapshot keeps comparing in task terms). */
 export const saveJiraMapping = authedAction('owner', jiraMappingSchema, async ({ db, user }, input) => {
   const current = await loadIntegrationOr404(db, input);
-  const provider = getProvider(current.provider.providerType);
+  const provider = getProviderCore(current.provider.providerType);
   if (!hasMappingPage(provider.id)) throw new AppError('not_found', 'This integration has no field mapping.');
   const { projectId: _p, integrationId: _i, ...mapping } = input;
   const merged = provider.settingsSchema.safeParse({ ...current.settings, ...mapping });

@@ -7,7 +7,7 @@ import { projects } from '@/db/schema';
 import { readCalendarSettings } from '@/lib/calendar/deadline-items';
 import { pushAllDeadlines } from '@/lib/calendar/push-deadline';
 import { AppError, errorSummary } from '@/lib/errors';
-import { providerWith } from '@/lib/integrations/registry';
+import { hasCapability } from '@/lib/integrations/registry';
 import { authedAction } from './safe-action';
 
 function knownZone(zone: string): boolean {
@@ -29,7 +29,7 @@ export const updateProjectTimeZone = authedAction('owner', schema, async ({ db }
   const [row] = await db.update(projects).set({ timeZone: input.timeZone, updatedAt: new Date() }).where(eq(projects.id, input.projectId)).returning();
   if (!row) throw new AppError('not_found', 'Project not found.');
   for (const i of await listProjectIntegrations(db, input.projectId)) {
-    if (!providerWith(i.provider.providerType, 'calendar') || !i.isActive || !readCalendarSettings(i.settings).deadlineTime) continue;
+    if (!hasCapability(i.provider.providerType, 'calendar') || !i.isActive || !readCalendarSettings(i.settings).deadlineTime) continue;
     await pushAllDeadlines(db, i).catch((err) => console.warn('[calendar] rewrite after a time-zone change failed:', errorSummary(err)));
   }
   return { timeZone: row.timeZone };

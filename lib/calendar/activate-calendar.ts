@@ -18,7 +18,7 @@ import { pushAllDeadlines } from './push-deadline';
  * integration as updated.
  */
 export async function activateCalendar(db: Db, integration: IntegrationWithProvider, origin: string | null): Promise<IntegrationWithProvider> {
-  const provider = providerWith(integration.provider.providerType, 'calendar');
+  const provider = await providerWith(integration.provider.providerType, 'calendar');
   if (!provider) return integration;
   let current = integration;
   if (!current.externalId || current.externalId === DEDICATED_CALENDAR) {

@@ -46,7 +46,7 @@ async function releaseLease(db: Db, integrationId: string): Promise<boolean> {
  */
 export async function pullCalendar(db: Db, integration: IntegrationWithProvider, opts: { fromScratch?: boolean } = {}): Promise<PullSummary> {
   const summary: PullSummary = { pulled: false, pages: 0, changes: 0, outcomes: {}, resynced: false };
-  const provider = providerWith(integration.provider.providerType, 'calendar');
+  const provider = await providerWith(integration.provider.providerType, 'calendar');
   if (!provider || !integration.externalId) return summary;
   if (!(await takeLease(db, integration.id))) return summary;
   summary.pulled = true;

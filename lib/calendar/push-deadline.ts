@@ -30,7 +30,7 @@ export async function pushDeadline(
   ref: ItemRef,
   opts: { connection?: IntegrationConnection; force?: boolean } = {},
 ): Promise<PushOutcome> {
-  const provider = providerWith(integration.provider.providerType, 'calendar');
+  const provider = await providerWith(integration.provider.providerType, 'calendar');
   if (!provider) return 'none';
   const key = itemKey(ref);
   const link = await findLink(db, integration.id, key);

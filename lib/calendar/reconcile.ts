@@ -4,7 +4,7 @@ import { getIntegrationById } from '@/db/queries/integrations';
 import { logAction } from '@/db/queries/integration-logs';
 import { integrationProviders, projectIntegrations } from '@/db/schema';
 import { errorSummary } from '@/lib/errors';
-import { providersWith } from '@/lib/integrations/registry';
+import { providerTypesWith } from '@/lib/integrations/registry';
 import { pullCalendar } from './pull-calendar';
 
 /**
@@ -12,7 +12,7 @@ import { pullCalendar } from './pull-calendar';
  * integration (one request when nothing changed). Failures are logged per integration.
  */
 export async function reconcileCalendars(db: Db): Promise<{ pulled: number; failed: number }> {
-  const types = providersWith('calendar').map((p) => p.id);
+  const types = providerTypesWith('calendar');
   const rows = await db
     .select({ id: projectIntegrations.id })
     .from(projectIntegrations)

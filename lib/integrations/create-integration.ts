@@ -4,17 +4,17 @@ import { createIntegration as insertIntegration, getIntegrationById, type Integr
 import { getProviderRow } from '@/db/queries/providers';
 import { isUniqueViolation } from '@/db/pg-errors';
 import { AppError } from '@/lib/errors';
-import type { ProviderDefinition } from '@/lib/integrations/types';
+import type { ProviderInfo } from '@/lib/integrations/types';
 import { typedTokenConnection } from './connection';
 import { type ConfigFields, configUpdate } from './save-config';
 
 /** Whether the server has the provider switched on (integration_providers.is_active). */
-export async function providerIsActive(db: DbOrTx, provider: ProviderDefinition): Promise<boolean> {
+export async function providerIsActive(db: DbOrTx, provider: ProviderInfo): Promise<boolean> {
   return (await getProviderRow(db, provider.id))?.isActive === true;
 }
 
 /** The provider's row, refused (a field message) when the server has it switched off. */
-export async function activeProviderRow(db: DbOrTx, provider: ProviderDefinition) {
+export async function activeProviderRow(db: DbOrTx, provider: ProviderInfo) {
   const row = await getProviderRow(db, provider.id);
   if (!row || !row.isActive) throw new AppError('unavailable', `${provider.defaults.name} is not available right now.`, 'providerType');
   return row;
@@ -27,7 +27,7 @@ export async function activeProviderRow(db: DbOrTx, provider: ProviderDefinition
  */
 export async function createConfiguredIntegration(
   db: DbOrTx,
-  input: { projectId: string; provider: ProviderDefinition; userId: string; fields: ConfigFields; via: 'set-up' | 'connect'; grantToken?: string | null },
+  input: { projectId: string; provider: ProviderInfo; userId: string; fields: ConfigFields; via: 'set-up' | 'connect'; grantToken?: string | null },
 ): Promise<IntegrationWithProvider> {
   const row = await activeProviderRow(db, input.provider);
   const id = crypto.randomUUID();

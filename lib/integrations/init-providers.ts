@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@/db/client';
 import { upsertProviderRows } from '@/db/queries/providers';
 import { providerTypes } from './provider-types';
-import { providers, resolveApiBaseUrl } from './registry';
+import { providerCores, resolveApiBaseUrl } from './registry';
 
 /**
  * The seed's init_integrations: upsert the five providers idempotently. API base URLs take
@@ -10,7 +10,7 @@ import { providers, resolveApiBaseUrl } from './registry';
  */
 export async function initProviders(db: DbOrTx, env: Record<string, string | undefined> = process.env) {
   return upsertProviderRows(db, providerTypes.map((id) => {
-    const d = providers[id].defaults;
+    const d = providerCores[id].defaults;
     return {
       providerType: id, name: d.name, description: d.description, apiBaseUrl: resolveApiBaseUrl(id, env),
       authUrl: d.authUrl, tokenUrl: d.tokenUrl, revokeUrl: d.revokeUrl ?? null, scopes: d.scopes,

@@ -1,4 +1,4 @@
-import { jira } from './jira';
+import { jira } from './jira/core';
 import type { ProviderType } from './provider-types';
 
 /** Providers whose integrations have a field-mapping page (the "Mapping" tab). */

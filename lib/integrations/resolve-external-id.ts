@@ -1,6 +1,6 @@
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
 import { loadConnection, typedTokenConnection } from './connection';
-import { getProvider } from './registry';
+import { getProviderCore } from './registry';
 
 /**
  * The external id to store for what the owner typed: the provider's `resolve` (Slack: a
@@ -13,7 +13,7 @@ export async function resolveExternalId(
   externalId: string,
   token: { typed?: string; cleared: boolean },
 ): Promise<{ id: string; name: string | null }> {
-  const resolve = getProvider(integration.provider.providerType).externalId.resolve;
+  const resolve = getProviderCore(integration.provider.providerType).externalId.resolve;
   if (!resolve || externalId === integration.externalId) return { id: externalId, name: null };
   const connection = token.typed || token.cleared
     ? typedTokenConnection(

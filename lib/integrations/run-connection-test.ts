@@ -5,9 +5,11 @@ import { loadConnection } from '@/lib/integrations/connection';
 import { SecretUnreadableError } from '@/lib/crypto/secrets';
 import { ReconnectNeededError } from '@/lib/integrations/kit/errors';
 import { markReconnectNeeded } from './oauth/reconnect';
-import { getProvider } from './registry';
+import { getProviderCore, providerWith } from './registry';
 import { evaluateAlertsNow } from '@/lib/alerts/evaluate';
 import type { ConnectionResult, ProviderDefinition } from './types';
+
+type Tested = Pick<ProviderDefinition, 'id' | 'defaults' | 'connection'>;
 
 export type ConnectionTestOutcome = {
   status: 'connected' | 'error' | 'reconnect_needed' | 'unavailable';
@@ -29,15 +31,17 @@ function redact(text: string, secret: string | null): string {
 export async function runConnectionTest(
   db: DbOrTx,
   integration: IntegrationWithProvider,
-  provider: ProviderDefinition = getProvider(integration.provider.providerType),
+  provider?: ProviderDefinition,
 ): Promise<ConnectionTestOutcome> {
-  const outcome = await testAndRecord(db, integration, provider);
+  const type = integration.provider.providerType;
+  const tested: Tested = provider ?? (await providerWith(type, 'connection')) ?? getProviderCore(type);
+  const outcome = await testAndRecord(db, integration, tested);
   // "Reconnect needed" (or its recovery) alerts the owners at once, not at the next evaluation.
   await evaluateAlertsNow(db, integration.id);
   return outcome;
 }
 
-async function testAndRecord(db: DbOrTx, integration: IntegrationWithProvider, provider: ProviderDefinition): Promise<ConnectionTestOutcome> {
+async function testAndRecord(db: DbOrTx, integration: IntegrationWithProvider, provider: Tested): Promise<ConnectionTestOutcome> {
   const log = { providerId: integration.providerId, integrationId: integration.id, actionType: 'auth' as const };
   const test = provider.connection?.test;
   if (!test) {

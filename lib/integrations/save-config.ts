@@ -3,7 +3,7 @@ import { type IntegrationConfigUpdate, type IntegrationWithProvider, integration
 import type { ProjectIntegration } from '@/db/schema';
 import { activateAfterConnect } from '@/lib/calendar/activate-after-connect';
 import { encryptSecret, secretHint } from '@/lib/crypto/secrets';
-import { providerWith } from '@/lib/integrations/registry';
+import { hasCapability } from '@/lib/integrations/registry';
 import { type ConnectionTestOutcome, runConnectionTest } from '@/lib/integrations/run-connection-test';
 import { requestAppUrl } from '@/lib/request-app-url';
 import { registerIntegrationWebhook } from '@/lib/sync/register-integration-webhook';
@@ -71,7 +71,7 @@ export async function configUpdate(
 /** "Save & test connection": the provider's test, then (when connected) its calendar or webhook comes to life. */
 export async function testAfterSave(db: Db, saved: IntegrationWithProvider): Promise<ConnectionTestOutcome> {
   const test = await runConnectionTest(db, saved);
-  if (test.status === 'connected' && providerWith(saved.provider.providerType, 'calendar')) {
+  if (test.status === 'connected' && hasCapability(saved.provider.providerType, 'calendar')) {
     // Calendars: the dedicated calendar first, then its push channel, the first cursor and the deadlines.
     await activateAfterConnect(db, saved, await requestAppUrl());
   } else if (test.status === 'connected' && !saved.webhookExternalId) {

@@ -37,20 +37,35 @@ export type ProviderDefaults = {
   features: string[];
 };
 
+/** Each capability's interface (./contract, one small interface each). */
+export type Capabilities = {
+  /** Test; clean-up on delete. */
+  connection: ConnectionCapability;
+  /** Authorization URL, exchange, refresh, revoke (lib/integrations/oauth runs the flow). */
+  oauth: OAuthCapability;
+  /** Push channels we create and renew (hooks, watch channels, Graph subscriptions). */
+  subscription: SubscriptionCapability;
+  /** The edge slice: verify and split a request, and `ack` the immediate reply. */
+  webhook: WebhookCapability;
+  /** Process a stored delivery. */
+  inbound: InboundCapability;
+  /** Pull/identify/map/create/write items; the engine does the rest (GitHub, Jira). */
+  taskSync: TaskSyncCapability<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Post local changes (Slack). */
+  notify: NotifyCapability;
+  /** Deadlines as events, and moved/deleted events back (Google, Outlook). */
+  calendar: CalendarCapability;
+};
+export type Capability = keyof Capabilities;
+
 /**
- * A provider is a value implementing this core plus the capabilities it has. A provider has
- * a whole capability or none of it; engines ask `providersWith('taskSync')` (registry.ts),
- * never for a slug. Capabilities live in ./contract, one small interface each:
- * - `connection` — test; clean-up on delete;
- * - `oauth` — authorization URL, exchange, refresh, revoke (lib/integrations/oauth runs the flow);
- * - `subscription` — push channels we create and renew (hooks, watch channels, Graph subscriptions);
- * - `webhook` — the edge slice: verify and split a request, and `ack` the immediate reply;
- * - `inbound` — process a stored delivery;
- * - `taskSync` — pull/identify/map/create/write items; the engine does the rest (GitHub, Jira);
- * - `notify` — post local changes (Slack);
- * - `calendar` — deadlines as events, and moved/deleted events back (Google, Outlook).
+ * How a provider loads its capabilities (cal.com's calendarLoaders): each one a dynamic
+ * import, so the SDK behind it loads on first use, never with a page that shows a label.
  */
-export interface ProviderDefinition<TSettings extends Record<string, unknown> = Record<string, unknown>> {
+export type CapabilityLoaders = { [C in Capability]?: () => Promise<Capabilities[C]> };
+
+/** What a provider is without any SDK: names, settings, how to find its external object. */
+export interface ProviderInfo<TSettings extends Record<string, unknown> = Record<string, unknown>> {
   /** Registry key, database enum value and webhook URL segment. */
   id: ProviderType;
   defaults: ProviderDefaults;
@@ -59,16 +74,24 @@ export interface ProviderDefinition<TSettings extends Record<string, unknown> = 
   settingsSchema: z.ZodType<TSettings>;
   /** Where to put the webhook on the provider's side, shown on the configure page. */
   webhookHelp: string;
-  connection?: ConnectionCapability;
-  oauth?: OAuthCapability;
-  subscription?: SubscriptionCapability;
-  /** Inbound webhooks: verification, splitting into deliveries and the immediate ack (edge-safe). */
-  webhook?: WebhookCapability;
-  inbound?: InboundCapability;
-  taskSync?: TaskSyncCapability<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  notify?: NotifyCapability;
-  calendar?: CalendarCapability;
 }
+
+/**
+ * A provider's core (lib/integrations/<provider>/core.ts): its info plus the loaders of the
+ * capabilities it has. A provider has a whole capability or none of it; engines ask
+ * `providersWith('taskSync')` (registry.ts), never for a slug. Labels, pickers and tabs read
+ * the core only (`getProviderCore`, `hasCapability`) and load no SDK.
+ */
+export interface ProviderCore<TSettings extends Record<string, unknown> = Record<string, unknown>> extends ProviderInfo<TSettings> {
+  load: CapabilityLoaders;
+}
+
+/** A provider with every capability it has loaded (`loadProvider`): what the OAuth flow and the connection test take. */
+export type ProviderDefinition<TSettings extends Record<string, unknown> = Record<string, unknown>> =
+  ProviderInfo<TSettings> & { [C in Capability]?: Capabilities[C] } & {
+    /** A core is not a loaded provider: passing one where capabilities are read is a type error. */
+    load?: never;
+  };
 
 /** What one sync page of the task-sync engine receives (lib/sync/engine/sync-page.ts). */
 export type SyncContext = {
@@ -91,7 +114,5 @@ export type SyncPageResult = {
   quota?: { limit: number | null; remaining: number | null; resetAt: string | null } | null;
 };
 
-export type Capability =
-  'connection' | 'oauth' | 'subscription' | 'webhook' | 'inbound' | 'taskSync' | 'notify' | 'calendar';
-/** A provider known to have capability C. */
-export type ProviderWith<C extends Capability> = ProviderDefinition & { [K in C]-?: NonNullable<ProviderDefinition[K]> };
+/** A provider with capability C loaded (`providerWith`, `providersWith`); the others are not. */
+export type ProviderWith<C extends Capability> = ProviderInfo & { [K in C]: Capabilities[K] };

@@ -5,7 +5,7 @@ import { listIntegrationsNeedingSync } from '@/db/queries/integrations';
 import { projectIntegrations } from '@/db/schema';
 import { type JobMode, jobMode } from '@/lib/jobs/mode';
 import { integrationSyncRequested } from '@/inngest/events';
-import { providersWith } from '@/lib/integrations/registry';
+import { providerTypesWith } from '@/lib/integrations/registry';
 import { runSync } from '@/lib/sync/run-sync';
 import { closeStaleRuns } from '@/db/queries/sync-runs';
 import { staleRunBefore, staleSyncCondition } from '@/lib/sync/stale-runs';
@@ -69,7 +69,7 @@ export async function requestSync(
  * (queued but never picked up, or "syncing" in a process that died) are queued again.
  */
 export async function queueDueSyncs(db: DbOrTx, now = new Date(), mode: JobMode = jobMode()): Promise<string[]> {
-  const due = await listIntegrationsNeedingSync(db, providersWith('taskSync').map((p) => p.id), now);
+  const due = await listIntegrationsNeedingSync(db, providerTypesWith('taskSync'), now);
   const queued: string[] = [];
   if (due.length) {
     const rows = await db

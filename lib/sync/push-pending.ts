@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
 import { listTasksWithUnsentEdits } from '@/db/queries/task-links';
-import { providerWith } from '@/lib/integrations/registry';
+import { hasCapability } from '@/lib/integrations/registry';
 import { pushTask } from './engine/task-ops';
 import type { IntegrationConnection } from '@/lib/integrations/types';
 
@@ -15,7 +15,7 @@ export async function pushPendingTasks(
   loaded: { integration: IntegrationWithProvider; connection: IntegrationConnection },
   limit = 50,
 ): Promise<{ pushed: number; failed: number }> {
-  if (!providerWith(loaded.integration.provider.providerType, 'taskSync')) return { pushed: 0, failed: 0 };
+  if (!hasCapability(loaded.integration.provider.providerType, 'taskSync')) return { pushed: 0, failed: 0 };
   const pending = await listTasksWithUnsentEdits(db, loaded.integration.id, limit);
   let pushed = 0;
   let failed = 0;

@@ -28,7 +28,7 @@ export async function pushTaskChanges(db: Db, taskId: string, options: PushTaskO
   const outcomes: PushOutcome[] = [];
   for (const integrationId of integrationIds) {
     const integration = await getIntegrationById(db, integrationId);
-    const provider = integration && providerWith(integration.provider.providerType, 'taskSync');
+    const provider = integration && await providerWith(integration.provider.providerType, 'taskSync');
     if (!integration?.isActive || !provider || (options.accepts && !options.accepts(provider))) continue;
     try {
       const r = await pushTask({ db, integration, connection: await loadConnection(integration), taskId });

@@ -20,7 +20,7 @@ export async function registerIntegrationWebhook(
   integration: IntegrationWithProvider,
   origin: string | null,
 ): Promise<{ registered: boolean; message: string } | null> {
-  const provider = providerWith(integration.provider.providerType, 'subscription');
+  const provider = await providerWith(integration.provider.providerType, 'subscription');
   if (!origin || !provider || !integration.accessToken || !integration.externalId) return null;
   const url = `${origin}/integrations/webhooks/${provider.id}/${integration.id}/`;
   let message: string;

@@ -15,7 +15,7 @@ import { ensureSubscription } from './subscriptions';
 export async function renewDueSubscriptions(db: Db, now: Date = new Date(), origin?: string | null): Promise<{ renewed: string[]; failed: string[] }> {
   const renewed: string[] = [];
   const failed: string[] = [];
-  for (const provider of providersWith('subscription')) {
+  for (const provider of await providersWith('subscription')) {
     const due = await db
       .select({ id: projectIntegrations.id })
       .from(projectIntegrations)

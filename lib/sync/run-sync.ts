@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { projectIntegrations } from '@/db/schema';
 import { describeError, errorSummary } from '@/lib/errors';
-import { getProvider, providerWith } from '@/lib/integrations/registry';
+import { getProviderCore, hasCapability } from '@/lib/integrations/registry';
 import type { SyncRun } from '@/db/schema';
 import { inlineSteps } from '@/lib/jobs/steps';
 import { heartbeatIntervalMs } from './stale-runs';
@@ -34,8 +34,8 @@ export async function runSync(db: Db, integrationId: string, options: RunSyncOpt
   const loaded = await loadForSync(db, integrationId);
   if (!loaded) return;
   const { integration } = loaded;
-  const provider = getProvider(integration.provider.providerType);
-  if (!providerWith(provider.id, 'taskSync')) {
+  const provider = getProviderCore(integration.provider.providerType);
+  if (!hasCapability(provider.id, 'taskSync')) {
     await db
       .update(projectIntegrations)
       .set({ syncStatus: 'idle', updatedAt: new Date() }) // nothing ran: "Last sync" stays as it was

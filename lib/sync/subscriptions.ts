@@ -39,7 +39,7 @@ export async function ensureSubscription(
   integration: IntegrationWithProvider,
   opts: { origin?: string | null; mode?: 'ensure' | 'renew' | 'replace' } = {},
 ): Promise<SubscriptionState | null> {
-  const provider = providerWith(integration.provider.providerType, 'subscription');
+  const provider = await providerWith(integration.provider.providerType, 'subscription');
   const origin = opts.origin ?? configuredAppUrl();
   if (!provider || !origin || !integration.accessToken || !integration.externalId) return null;
   const connection = await loadConnection(integration);
@@ -60,7 +60,7 @@ export async function ensureSubscription(
 
 /** Stops the push channel (disconnect, delete). Failures are the caller's to log. */
 export async function dropSubscription(db: DbOrTx, integration: IntegrationWithProvider): Promise<void> {
-  const provider = providerWith(integration.provider.providerType, 'subscription');
+  const provider = await providerWith(integration.provider.providerType, 'subscription');
   const current = currentSubscription(integration);
   if (!provider || !current) return;
   await provider.subscription.unsubscribe(await loadConnection(integration), current);

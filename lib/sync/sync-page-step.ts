@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { getIntegrationById, type IntegrationWithProvider } from '@/db/queries/integrations';
 import { loadConnection } from '@/lib/integrations/connection';
-import { providerWith } from '@/lib/integrations/registry';
+import { hasCapability } from '@/lib/integrations/registry';
 import type { IntegrationConnection } from '@/lib/integrations/types';
 import { ReconnectNeededError, SyncPausedError } from '@/lib/integrations/kit/errors';
 import { SafetyTripError } from './engine/breaker';
@@ -36,7 +36,7 @@ export async function syncPageStep(
   cursor: Record<string, unknown> | null,
   safety?: SafetyCheck,
 ): Promise<PageStepOutcome> {
-  if (!providerWith(loaded.integration.provider.providerType, 'taskSync')) {
+  if (!hasCapability(loaded.integration.provider.providerType, 'taskSync')) {
     return { kind: 'failed', error: `${loaded.integration.provider.name} has no sync`, reconnect: false };
   }
   try {

@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { logAction } from '@/db/queries/integration-logs';
 import { getIntegrationById } from '@/db/queries/integrations';
 import { claimDelivery, finishDelivery, markWebhookConfirmed } from '@/db/queries/webhook-ingest';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore, loadCapability } from '@/lib/integrations/registry';
 import { inboundContext } from '@/lib/sync/engine/inbound';
 import { describeError } from '@/lib/errors';
 import { webhookConfig } from './config';
@@ -51,11 +51,13 @@ async function runClaimed(
     await finishDelivery(db, delivery, { status: 'failed', error });
     return { outcome: 'failed', error, attempts: delivery.attempts };
   }
-  const provider = getProvider(integration.provider.providerType);
-  const confirms = provider.webhook?.confirmationEvents.includes(delivery.eventType) ?? false;
+  const provider = getProviderCore(integration.provider.providerType);
   try {
+    // Loaded on first use (their SDKs with them); a failed import is retried like any failure.
+    const [webhook, inbound] = await Promise.all([loadCapability(provider.id, 'webhook'), loadCapability(provider.id, 'inbound')]);
+    const confirms = webhook?.confirmationEvents.includes(delivery.eventType) ?? false;
     if (confirms) await markWebhookConfirmed(db, integration.id);
-    if (!provider.inbound) {
+    if (!inbound) {
       const result = confirms
         ? { webhookConfirmed: true }
         : { handler: null, note: `No ${provider.defaults.name} webhook handler yet: the event was recorded, nothing else was done.` };
@@ -63,7 +65,7 @@ async function runClaimed(
       await finishDelivery(db, delivery, { status, result });
       return { outcome: status, result };
     }
-    const result = await provider.inbound.process(inboundContext(db, integration, delivery), delivery);
+    const result = await inbound.process(await inboundContext(db, integration, delivery), delivery);
     const full = confirms ? { ...result, webhookConfirmed: true } : result;
     await finishDelivery(db, delivery, { status: 'processed', result: full });
     return { outcome: 'processed', result: full };

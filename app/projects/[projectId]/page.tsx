@@ -8,7 +8,7 @@ import { listMembers } from '@/db/queries/members';
 import { listMilestones } from '@/db/queries/milestones';
 import { milestoneProgress } from '@/db/queries/task-page';
 import { requireProjectAccess } from '@/lib/auth/project-access';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore } from '@/lib/integrations/registry';
 import { localToday, safeTimeZone, TZ_COOKIE, VIEW_COOKIE } from '@/lib/tasks/local-dates';
 import { parseTaskQuery, taskViews } from '@/lib/tasks/task-query';
 import { MembersPanel } from '../_components/members-panel';
@@ -46,7 +46,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   ]);
   const integrationOptions = integrations.map((i) => ({
     id: i.id,
-    label: `${getProvider(i.provider.providerType).defaults.name}${i.externalName || i.externalId ? ` ${i.externalName || i.externalId}` : ''}`,
+    label: `${getProviderCore(i.provider.providerType).defaults.name}${i.externalName || i.externalId ? ` ${i.externalName || i.externalId}` : ''}`,
   }));
   return (
     <>

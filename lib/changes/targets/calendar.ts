@@ -3,7 +3,7 @@ import { listProjectIntegrations } from '@/db/queries/integrations';
 import { pushDeadline } from '@/lib/calendar/push-deadline';
 import type { ItemRef } from '@/lib/calendar/event-ids';
 import { errorSummary } from '@/lib/errors';
-import { providersWith } from '@/lib/integrations/registry';
+import { providerTypesWith } from '@/lib/integrations/registry';
 import type { LocalChange } from '@/lib/integrations/types';
 import { recordFanOutEvent } from '@/db/queries/task-timeline';
 import type { ChangeTarget } from './types';
@@ -20,7 +20,7 @@ function refOf(change: LocalChange): ItemRef | null {
 
 /**
  * Deadlines → calendar events, for every active calendar integration of the project
- * (providersWith('calendar'), never a slug). Reads the item after the commit, so a retry or a
+ * (providerTypesWith('calendar'), never a slug). Reads the item after the commit, so a retry or a
  * late run writes what is true now; each push is idempotent. One integration's failure is
  * logged and rethrown after the others ran, so the fan-out retries.
  */
@@ -29,7 +29,7 @@ export const calendarTarget: ChangeTarget = {
   async run(db, change) {
     const ref = refOf(change);
     if (!ref) return;
-    const ids = new Set(providersWith('calendar').map((p) => p.id));
+    const ids = new Set(providerTypesWith('calendar'));
     const integrations = (await listProjectIntegrations(db, change.projectId)).filter(
       (i) => i.isActive && ids.has(i.provider.providerType) && i.accessToken && i.externalId && i.id !== change.originIntegrationId,
     );

@@ -32,7 +32,7 @@ export const notifyTarget: ChangeTarget = {
     // Loaded on use: the registry reaches the providers, whose task writes reach lib/changes,
     // whose target list imports this file — a static import would be a cycle.
     const { providersWith } = await import('@/lib/integrations/registry');
-    const notifiers = new Map(providersWith('notify').map((p) => [p.id, p.notify]));
+    const notifiers = new Map((await providersWith('notify')).map((p) => [p.id, p.notify]));
     if (notifiers.size === 0) return;
     const integrations = (await listProjectIntegrations(db, change.projectId)).filter(
       (i) => i.isActive && notifiers.has(i.provider.providerType),

@@ -7,6 +7,9 @@ import type { ProviderDefinition } from '@/lib/integrations/types';
 import { oauthClientConfig } from './config';
 import { requestAppUrlOrNull } from './app-url';
 
+/** A provider with its OAuth capability loaded (`providerWith(type, 'oauth')`), or a full definition. */
+type OAuthProvider = Pick<ProviderDefinition, 'id' | 'oauth'>;
+
 const reveal = async (value: string | null, id: string, column: 'access_token' | 'refresh_token') =>
   value ? decryptSecret(value, integrationSecret(id, column)).catch(() => null) : null;
 
@@ -15,9 +18,9 @@ const reveal = async (value: string | null, id: string, column: 'access_token' |
  * Google revoke). A failed revoke is logged and never blocks: the caller deletes the tokens
  * (clearGrant) or the integration afterwards either way. Returns whether the revoke succeeded.
  */
-export async function revokeAtProvider(db: DbOrTx, integration: IntegrationWithProvider, provider: ProviderDefinition): Promise<boolean | null> {
-  const oauth = provider.oauth;
-  if (integration.authMethod !== 'oauth' || !oauth?.revoke) return null;
+export async function revokeAtProvider(db: DbOrTx, integration: IntegrationWithProvider, provider: OAuthProvider | null): Promise<boolean | null> {
+  const oauth = provider?.oauth;
+  if (!provider || integration.authMethod !== 'oauth' || !oauth?.revoke) return null;
   const config = oauthClientConfig(oauth, provider.id, requestAppUrlOrNull());
   if (!config) return null;
   const log = { actionType: 'auth' as const, providerId: integration.providerId, integrationId: integration.id };
@@ -40,7 +43,7 @@ export async function revokeAtProvider(db: DbOrTx, integration: IntegrationWithP
 }
 
 /** "Disconnect": revoke where possible, then delete the tokens; mappings, cursors and settings stay for a later connect. */
-export async function disconnectOAuth(db: DbOrTx, integration: IntegrationWithProvider, provider: ProviderDefinition): Promise<{ revoked: boolean | null }> {
+export async function disconnectOAuth(db: DbOrTx, integration: IntegrationWithProvider, provider: OAuthProvider | null): Promise<{ revoked: boolean | null }> {
   const revoked = await revokeAtProvider(db, integration, provider);
   await clearGrant(db, integration.id);
   await logAction(db, { actionType: 'auth', status: 'info', providerId: integration.providerId, integrationId: integration.id, description: 'Disconnected: tokens deleted.' });

@@ -44,7 +44,7 @@ export async function refreshIntegrationToken(
   options: { windowMs: number; now?: () => Date },
 ): Promise<RefreshOutcome> {
   const now = options.now ?? (() => new Date());
-  const { getProvider } = (await import('../registry')) as Registry; // lazily: the registry imports this module's installer
+  const { providerWith } = (await import('../registry')) as Registry; // lazily: the registry imports this module's installer
   const outcome = await rotateGrant(db, integrationId, async (row): Promise<{ result: RefreshOutcome; write?: GrantColumns }> => {
     if (!row) return { result: { status: 'skipped' } };
     const i = row.integration;
@@ -54,9 +54,9 @@ export async function refreshIntegrationToken(
     });
     if (i.connectionStatus === 'reconnect_needed') return { result: { status: 'revoked', reason: i.connectionError ?? 'reconnect needed' } };
     if (!needsRefresh(i, now(), options.windowMs)) return { result: { status: 'fresh', ...(await current()) } };
-    const provider = getProvider(row.providerType);
-    const config = provider.oauth && oauthClientConfig(provider.oauth, provider.id, requestAppUrlOrNull());
-    if (!provider.oauth?.refresh || !config) return { result: { status: 'fresh', ...(await current()) } };
+    const provider = await providerWith(row.providerType, 'oauth');
+    const config = provider && oauthClientConfig(provider.oauth, provider.id, requestAppUrlOrNull());
+    if (!provider?.oauth.refresh || !config) return { result: { status: 'fresh', ...(await current()) } };
     const refreshToken = await decryptSecret(i.refreshToken!, integrationSecret(i.id, 'refresh_token'));
     try {
       const grant = await provider.oauth.refresh(config, refreshToken);

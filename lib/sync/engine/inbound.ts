@@ -35,10 +35,10 @@ function inboundItems(t: EngineTarget, trigger?: Record<string, unknown>): Inbou
 }
 
 /** What a stored delivery's processor receives; `items` for providers with `taskSync`. */
-export function inboundContext(db: Db, integration: IntegrationWithProvider, delivery?: { deliveryId: string }): InboundContext {
+export async function inboundContext(db: Db, integration: IntegrationWithProvider, delivery?: { deliveryId: string }): Promise<InboundContext> {
   let loaded: ReturnType<typeof loadConnection> | null = null;
   const connect = () => (loaded ??= loadConnection(integration));
-  const t = engineTarget(db, integration, connect);
+  const t = await engineTarget(db, integration, connect);
   const trigger = delivery ? { deliveryId: delivery.deliveryId } : undefined;
   return { db, integration, loadConnection: connect, ...(t ? { items: inboundItems(t, trigger) } : {}) };
 }

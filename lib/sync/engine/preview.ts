@@ -30,7 +30,7 @@ export type SyncPreview = {
  * pull and a read of the links) and counts the plans, each item once. Nothing is written, not even the cursor.
  */
 export async function previewSync(db: DbOrTx, integration: IntegrationWithProvider, connection?: IntegrationConnection): Promise<SyncPreview> {
-  const t = engineTarget(db, integration, connection);
+  const t = await engineTarget(db, integration, connection);
   if (!t) throw new Error(`${integration.provider.name} has no task sync`);
   const out: SyncPreview = {
     creates: 0, updates: 0, closes: 0, unlinks: 0, conflicts: 0, pushes: 0, linked: await countLinked(db, t.integrationId),

@@ -34,7 +34,7 @@ export async function resolveConflict(db: Db, input: { projectId: string; confli
   const conflict = await getOpenConflict(db, input.projectId, input.conflictId);
   if (!conflict) throw new AppError('not_found', 'This conflict is not open any more.', 'conflictId');
   const integration = await getIntegrationById(db, conflict.integrationId);
-  const t = integration && engineTarget(db, integration);
+  const t = integration && await engineTarget(db, integration);
   if (!t) throw new AppError('bad_request', 'This integration cannot sync tasks.', 'conflictId');
   const value =
     input.choice === 'app' ? conflict.appValue

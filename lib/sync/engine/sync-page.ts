@@ -50,7 +50,7 @@ export async function planTaskPage(t: EngineTarget, cursor: Record<string, unkno
  * loops until `done`.
  */
 export async function syncTaskPage(ctx: SyncContext, safety?: SafetyCheck): Promise<SyncPageResult & { closes: number }> {
-  const t = engineTarget(ctx.db, ctx.integration, ctx.connection);
+  const t = await engineTarget(ctx.db, ctx.integration, ctx.connection);
   if (!t) throw new Error(`${ctx.integration.provider.name} has no task sync`);
   const { page, plans, links, map, fetched } = await planTaskPage(t, ctx.cursor);
   if (page.notModified) return { cursor: page.cursor, done: true, notModified: true, progress: NOTHING, quota: page.quota ?? null, closes: 0 };

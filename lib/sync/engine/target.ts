@@ -25,12 +25,12 @@ export type EngineTarget = {
 };
 
 /** The engine's view of an integration; null when its provider has no `taskSync`. */
-export function engineTarget(
+export async function engineTarget(
   db: DbOrTx,
   integration: IntegrationWithProvider,
   connection?: IntegrationConnection | (() => Promise<IntegrationConnection>),
-): EngineTarget | null {
-  const provider = providerWith(integration.provider.providerType, 'taskSync');
+): Promise<EngineTarget | null> {
+  const provider = await providerWith(integration.provider.providerType, 'taskSync');
   if (!provider) return null;
   let loaded: Promise<IntegrationConnection> | null = null;
   const connect =

@@ -20,8 +20,8 @@ export type TaskSyncContext = { db: DbOrTx; integration: IntegrationWithProvider
 export type ExportResult = { externalKey: string; externalUrl: string | null; created: boolean };
 export type PushResult = { pushed: string[]; pulled: string[]; conflicts: number; unlinked?: boolean };
 
-function targetOf(ctx: TaskSyncContext): EngineTarget {
-  const t = engineTarget(ctx.db, ctx.integration, ctx.connection);
+async function targetOf(ctx: TaskSyncContext): Promise<EngineTarget> {
+  const t = await engineTarget(ctx.db, ctx.integration, ctx.connection);
   if (!t) throw new AppError('bad_request', `${ctx.integration.provider.name} cannot sync tasks.`, 'integrationId');
   return t;
 }
@@ -40,7 +40,7 @@ async function loadTaskLink(t: EngineTarget, taskId: string, syncingOnly: boolea
  * so the webhook that follows is recognised as our own write. A linked task returns its link.
  */
 export async function exportTask(ctx: TaskSyncContext): Promise<ExportResult> {
-  const t = targetOf(ctx);
+  const t = await targetOf(ctx);
   const { task, link: existing } = await loadTaskLink(t, ctx.taskId, false);
   if (existing) return { externalKey: existing.externalKey ?? '', externalUrl: existing.externalUrl, created: false };
   const { members } = await readLinks(t.db, { integrationId: t.integrationId, projectId: t.projectId, externalIds: [] });
@@ -88,7 +88,7 @@ export async function exportTask(ctx: TaskSyncContext): Promise<ExportResult> {
  * settled by the conflict policy and recorded — then writes only what the provider lacks.
  */
 export async function pushTask(ctx: TaskSyncContext): Promise<PushResult> {
-  const t = targetOf(ctx);
+  const t = await targetOf(ctx);
   const { link: mapping } = await loadTaskLink(t, ctx.taskId, true);
   if (!mapping?.externalKey) return { pushed: [], pulled: [], conflicts: 0 };
   let item: unknown;

@@ -7,7 +7,8 @@ import { localChangeFanOut } from '@/inngest/functions/local-change-fan-out';
 import { fanOutChange } from '@/lib/changes/fan-out';
 import { sweepLocalChanges } from '@/lib/changes/sweep';
 import { taskSyncTarget } from '@/lib/changes/targets/task-sync';
-import { providers } from '@/lib/integrations/registry';
+import { loadCapability } from '@/lib/integrations/registry';
+import { swapCapability } from '@/tests/helpers/swap-capability';
 import type { TaskSyncCapability } from '@/lib/integrations/types';
 import { pushTask } from '@/lib/sync/engine/task-ops';
 import { changeRow, linkedIntegration, projectWithTask, recordChange, spyTarget } from './fixtures';
@@ -15,10 +16,10 @@ import { changeRow, linkedIntegration, projectWithTask, recordChange, spyTarget 
 // The engine's push is replaced by a spy: which integrations a task edit reached.
 vi.mock('@/lib/sync/engine/task-ops', async (original) => ({ ...(await original<object>()), pushTask: vi.fn() }));
 
-const github = providers.github;
-const realTaskSync = github.taskSync!;
+const realTaskSync = (await loadCapability('github', 'taskSync'))!;
+let restore = () => {};
 afterEach(() => {
-  github.taskSync = realTaskSync;
+  restore();
   vi.mocked(pushTask).mockReset();
 });
 
@@ -89,9 +90,10 @@ describe('fan-out of local changes', () => {
       await fanOutChange(getDb(), change.id, { targets: [taskSyncTarget] });
       return reached.splice(0).length;
     };
-    github.taskSync = { ...realTaskSync, taskFields: ['priority', 'dueDate'] } as TaskSyncCapability;
+    restore = swapCapability('github', 'taskSync', { ...realTaskSync, taskFields: ['priority', 'dueDate'] } as TaskSyncCapability);
     expect([await edit(['priority']), await edit(['dueDate']), await edit(['title'])]).toEqual([1, 1, 0]);
-    github.taskSync = { ...realTaskSync, taskFields: ['title', 'milestoneId'] } as TaskSyncCapability;
+    restore();
+    restore = swapCapability('github', 'taskSync', { ...realTaskSync, taskFields: ['title', 'milestoneId'] } as TaskSyncCapability);
     expect([await edit(['priority', 'dueDate']), await edit(['milestoneId']), await edit(['title', 'priority'])]).toEqual([0, 1, 1]);
     expect(linked.id).toBeTruthy();
   });

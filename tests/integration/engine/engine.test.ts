@@ -6,7 +6,7 @@ import { getProviderRow } from '@/db/queries/providers';
 import { externalTaskMappings, projectIntegrations, tasks, taskSyncEvents } from '@/db/schema';
 import { encryptSecret, randomSecret } from '@/lib/crypto/secrets';
 import { loadConnection } from '@/lib/integrations/connection';
-import { providers } from '@/lib/integrations/registry';
+import { swapCapability } from '@/tests/helpers/swap-capability';
 import { exportTask } from '@/lib/sync/engine/task-ops';
 import { pushTaskChanges } from '@/lib/sync/push-task-changes';
 import { runSync } from '@/lib/sync/run-sync';
@@ -15,10 +15,9 @@ import { Tracker, trackerTaskSync } from './tracker-provider';
 
 // The test provider takes the taskSync slot of a registered provider for this file only.
 const tracker = new Tracker();
-const slot = providers.jira;
-const previous = slot.taskSync;
-beforeAll(() => void (slot.taskSync = trackerTaskSync(tracker)));
-afterAll(() => void (slot.taskSync = previous));
+let restore = () => {};
+beforeAll(() => void (restore = swapCapability('jira', 'taskSync', trackerTaskSync(tracker))));
+afterAll(() => restore());
 
 let n = 0;
 async function setup(settings: Record<string, unknown> = {}) {

@@ -5,7 +5,7 @@ import { getIntegrationById } from '@/db/queries/integrations';
 import { loadConnection } from '@/lib/integrations/connection';
 import { integrationApiQuotas, syncRuns } from '@/db/schema';
 import { githubWebhookUrl } from '@/lib/integrations/github/repo-webhook';
-import { getProvider } from '@/lib/integrations/registry';
+import { loadProvider } from '@/lib/integrations/registry';
 import type { IntegrationConnection } from '@/lib/integrations/types';
 import { registerIntegrationWebhook } from '@/lib/sync/register-integration-webhook';
 import { runSync } from '@/lib/sync/run-sync';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   fake = await startFakeForTests();
 });
 afterAll(() => fake.stop());
-const github = getProvider('github');
+const github = await loadProvider('github');
 /** The repo hook as `subscription.subscribe` creates it, with a refusal as its reason. */
 const registerWebhook = (connection: IntegrationConnection, input: { url: string; secret: string }) =>
   github.subscription!.subscribe(connection, input).then(

@@ -19,7 +19,7 @@ describe('a GitHub issue whose html_url is not a web URL', () => {
     const example = examples.find((e) => e.name === 'issues')!.examples.find((e) => (e as { action: string }).action === 'opened')!;
     const issue = { ...structuredClone(fake.issue(fx.repoName, 1)), html_url: 'javascript:alert(document.cookie)//secret-ish' };
     const payload = { ...(structuredClone(example) as object), repository: { full_name: fx.repoName }, issue };
-    const result = await processGithubEvent(inboundContext(fx.db, integration), { eventType: 'issues', action: 'opened', payload });
+    const result = await processGithubEvent(await inboundContext(fx.db, integration), { eventType: 'issues', action: 'opened', payload });
     expect(result).toMatchObject({ action: 'opened', created: 1 });
     const [row] = await linkedTasks(integration.id);
     expect(row!.mapping).toMatchObject({ externalKey: `${fx.repoName}#1`, externalUrl: null });

@@ -38,7 +38,7 @@ async function setup(opts: { settings?: Record<string, unknown> } = {}) {
   const fx = await createGithubIntegration(fake, { issues: 5, ...opts });
   await runSync(fx.db, fx.integration.id);
   const integration = (await getIntegrationById(fx.db, fx.integration.id))!;
-  const target = inboundContext(fx.db, integration);
+  const target = await inboundContext(fx.db, integration);
   return { ...fx, integration, target };
 }
 

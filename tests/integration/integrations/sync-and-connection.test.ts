@@ -13,7 +13,7 @@ import { projectIntegrations } from '@/db/schema';
 import { configureIntegration } from '@/lib/actions/configure-integration';
 import { createIntegration } from '@/lib/actions/create-integration';
 import { requestIntegrationSync } from '@/lib/actions/request-integration-sync';
-import { getProvider } from '@/lib/integrations/registry';
+import { loadProvider } from '@/lib/integrations/registry';
 import { runConnectionTest } from '@/lib/integrations/run-connection-test';
 import type { ConnectionResult, ProviderDefinition } from '@/lib/integrations/types';
 import { as, projectWithRoles } from './fixtures';
@@ -101,9 +101,11 @@ describe('needsSync / isTokenValid', () => {
   });
 });
 
+const slack = await loadProvider('slack');
+
 describe('connection test', () => {
   const token = 'xoxb-secret-token-abcd';
-  const withTest = (fn: NonNullable<ProviderDefinition['connection']>['test']): ProviderDefinition => ({ ...getProvider('slack'), connection: { test: fn } });
+  const withTest = (fn: NonNullable<ProviderDefinition['connection']>['test']): ProviderDefinition => ({ ...slack, connection: { test: fn } });
   const load = async (ref: { projectId: string; integrationId: string }) => (await getProjectIntegration(getDb(), ref.projectId, ref.integrationId))!;
 
   it.each<[string, ConnectionResult | Error, string, string | null]>([
@@ -132,7 +134,7 @@ describe('connection test', () => {
 
   it('a provider without a test says so and logs a warning, leaving the status alone', async () => {
     const ref = await slackIntegration(token);
-    const { connection: _none, ...noTest } = getProvider('slack');
+    const { connection: _none, ...noTest } = slack;
     const outcome = await runConnectionTest(getDb(), await load(ref), noTest);
     expect(outcome).toEqual({ status: 'unavailable', message: 'Connection test not available for Slack yet.' });
     expect((await load(ref)).connectionStatus).toBe('not_configured');

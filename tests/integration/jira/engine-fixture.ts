@@ -38,7 +38,7 @@ export async function createJiraIntegration(fake: FakeJira, opts: { issues?: num
     const out = [];
     const integration = (await getIntegrationById(db, id))!;
     for (const d of fake.outbox.splice(0)) {
-      out.push(await jiraInbound.process(inboundContext(db, integration), {
+      out.push(await jiraInbound.process(await inboundContext(db, integration), {
         id: crypto.randomUUID(), deliveryId: d.identifier, eventType: d.event, eventAction: null, payload: d.body, receivedAt: new Date(), attempts: 1,
       }));
     }

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { getProjectIntegration } from '@/db/queries/integrations';
 import { configureIntegration } from '@/lib/actions/configure-integration';
 import { saveJiraMapping } from '@/lib/actions/save-jira-mapping';
-import { jira } from '@/lib/integrations/jira';
+import { jira } from '@/lib/integrations/jira/core';
 import { describeSettings, formToSettings, settingsToForm } from '@/lib/integrations/settings-form';
 import { as, ownerCreates, projectWithRoles } from '../integrations/fixtures';
 

@@ -9,7 +9,7 @@ import { disconnectIntegration } from '@/lib/actions/oauth-connect';
 import { completeOAuth, startOAuth } from '@/lib/integrations/oauth/flow';
 import { createOAuthState } from '@/lib/integrations/oauth/state';
 import type { ProviderType } from '@/lib/integrations/provider-types';
-import { getProvider } from '@/lib/integrations/registry';
+import { loadProvider } from '@/lib/integrations/registry';
 import { startFakeOAuth } from '../../fakes/oauth/server';
 import { as, ownerCreates, projectWithRoles } from '../integrations/fixtures';
 
@@ -43,7 +43,7 @@ async function authorize(url: URL, action: 'approve' | 'deny' = 'approve'): Prom
 async function begin(providerId: ProviderType, integrationId?: string) {
   const ref = integrationId ? { projectId: t.project.id, integrationId } : await ownerCreates(t.owner, t.project.id, providerId);
   const integration = (await getIntegrationById(getDb(), ref.integrationId))!;
-  const provider = getProvider(providerId);
+  const provider = await loadProvider(providerId);
   const url = await startOAuth(getDb(), { userId: t.owner.id, integration, provider, appUrl: APP });
   return { ref, provider, url };
 }
@@ -128,7 +128,7 @@ describe('failed attempts store nothing, each with its own outcome', () => {
     expect((await completeOAuth(getDb(), { provider, params: reusedParams, userId: t.owner.id, appUrl: APP })).outcome).toBe('reused_state');
     const forged = new URLSearchParams({ code: 'x', state: 'not-a-state' });
     expect((await completeOAuth(getDb(), { provider, params: forged, userId: t.owner.id, appUrl: APP })).outcome).toBe('invalid_state');
-    expect((await completeOAuth(getDb(), { provider: getProvider('slack'), params: new URLSearchParams(params), userId: t.owner.id, appUrl: APP })).outcome).toBe('invalid_state');
+    expect((await completeOAuth(getDb(), { provider: await loadProvider('slack'), params: new URLSearchParams(params), userId: t.owner.id, appUrl: APP })).outcome).toBe('invalid_state');
     const old = await createOAuthState(getDb(), { userId: t.owner.id, target: { integrationId: ref.integrationId }, providerType: 'github', pkce: false, now: new Date(Date.now() - 11 * 60_000) });
     expect((await completeOAuth(getDb(), { provider, params: new URLSearchParams({ code: 'x', state: old.state }), userId: t.owner.id, appUrl: APP })).outcome).toBe('expired_state');
     await untouched(ref.integrationId);

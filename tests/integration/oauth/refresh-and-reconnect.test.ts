@@ -10,7 +10,7 @@ import { completeOAuth, startOAuth } from '@/lib/integrations/oauth/flow';
 import { markReconnectNeeded } from '@/lib/integrations/oauth/reconnect';
 import { refreshExpiringTokens, refreshIntegrationToken } from '@/lib/integrations/oauth/refresh';
 import type { ProviderType } from '@/lib/integrations/provider-types';
-import { getProvider } from '@/lib/integrations/registry'; // also installs the token source, as in the app
+import { loadProvider } from '@/lib/integrations/registry'; // also installs the token source, as in the app
 import { ReconnectNeededError } from '@/lib/integrations/kit/errors';
 import { startFakeOAuth } from '../../fakes/oauth/server';
 import { ownerCreates, projectWithRoles } from '../integrations/fixtures';
@@ -30,7 +30,7 @@ afterAll(() => oauth.stop());
 
 async function connect(providerId: ProviderType, integrationId?: string) {
   const ref = integrationId ? { projectId: t.project.id, integrationId } : await ownerCreates(t.owner, t.project.id, providerId);
-  const provider = getProvider(providerId);
+  const provider = await loadProvider(providerId);
   const url = await startOAuth(getDb(), { userId: t.owner.id, integration: (await getIntegrationById(getDb(), ref.integrationId))!, provider, appUrl: APP });
   url.searchParams.set('fake_action', 'approve');
   const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);

@@ -9,7 +9,7 @@ import { createIntegration } from '@/lib/actions/create-integration';
 import { startOAuthConnect } from '@/lib/actions/oauth-connect';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { completeOAuth } from '@/lib/integrations/oauth/flow';
-import { getProvider } from '@/lib/integrations/registry';
+import { loadProvider } from '@/lib/integrations/registry';
 import { as, projectWithRoles } from '../integrations/fixtures';
 import { APP, useFakeOAuth } from './use-fake-oauth';
 
@@ -35,8 +35,8 @@ async function connectFromSetUp(fields: Record<string, unknown>, action: 'approv
   const params = new URL(res.headers.get('location')!).searchParams;
   return { params, rowsBeforeCallback: await rowsOf(t.project.id) };
 }
-const finish = (params: URLSearchParams, userId = t.owner.id) =>
-  completeOAuth(getDb(), { provider: getProvider('github'), params, userId, appUrl: APP });
+const finish = async (params: URLSearchParams, userId = t.owner.id) =>
+  completeOAuth(getDb(), { provider: await loadProvider('github'), params, userId, appUrl: APP });
 
 describe('the set-up page saves', () => {
   it('creates nothing before "Save", exactly one integration with what was entered after it', async () => {
@@ -105,7 +105,7 @@ describe('"Connect with …" on the set-up page', () => {
     let result;
     await getDb().transaction(async (tx) => {
       await tx.update(integrationProviders).set({ isActive: false }).where(eq(integrationProviders.providerType, 'github'));
-      result = await completeOAuth(tx, { provider: getProvider('github'), params, userId: t.owner.id, appUrl: APP });
+      result = await completeOAuth(tx, { provider: await loadProvider('github'), params, userId: t.owner.id, appUrl: APP });
       throw rollback;
     }).catch((err) => { if (err !== rollback) throw err; });
     expect(result).toEqual({ outcome: 'unavailable', projectId: t.project.id });

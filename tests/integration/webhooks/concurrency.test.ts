@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ProviderType } from '@/lib/integrations/provider-types';
 import type { DeliveryProcessor } from '@/lib/integrations/types';
 import { createWebhookIntegration, deliveriesOf, githubHeaders, post, settled, swapProcessor } from './fixtures';
 
@@ -33,13 +34,13 @@ describe('the same delivery POSTed 20 times at once', () => {
 describe('the in-process drain route (edge → Node nudge)', () => {
   it('refuses callers without the drain token; every provider webhook verifier is the registry’s', async () => {
     const { POST } = await import('@/app/api/internal/webhooks/drain/route');
-    const { providers } = await import('@/lib/integrations/registry');
+    const { loadCapability } = await import('@/lib/integrations/registry');
     const { webhookCapabilities } = await import('@/lib/integrations/webhook-registry');
     const url = 'http://localhost/api/internal/webhooks/drain';
     expect((await POST(new Request(url, { method: 'POST' }))).status).toBe(404);
     expect((await POST(new Request(url, { method: 'POST', headers: { 'x-taskbridge-drain': 'guess' } }))).status).toBe(404);
     for (const [id, capability] of Object.entries(webhookCapabilities)) {
-      expect(providers[id as keyof typeof providers].webhook, id).toBe(capability);
+      expect(await loadCapability(id as ProviderType, 'webhook'), id).toBe(capability);
     }
   });
 });

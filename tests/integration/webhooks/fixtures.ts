@@ -7,7 +7,7 @@ import { recordDeliveries } from '@/db/queries/webhook-ingest';
 import { integrationProviders, integrationWebhooks, projectIntegrations } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secrets';
 import type { ProviderType } from '@/lib/integrations/provider-types';
-import { providers } from '@/lib/integrations/registry';
+import { swapCapability } from '@/tests/helpers/swap-capability';
 import type { DeliveryProcessor } from '@/lib/integrations/types';
 import { importHmacKey, signHex, utf8 } from '@/lib/integrations/kit/hmac';
 import { createProject, createUser } from '../../helpers/factories';
@@ -144,12 +144,5 @@ export async function settled(integrationId: string, timeoutMs = 10_000) {
  * Pipeline tests use it to be independent of the provider processors other helpers ship.
  */
 export function swapProcessor(provider: ProviderType, processor: DeliveryProcessor | undefined): () => void {
-  const definition = providers[provider];
-  const previous = definition.inbound;
-  if (processor) definition.inbound = { process: processor };
-  else delete definition.inbound;
-  return () => {
-    if (previous) definition.inbound = previous;
-    else delete definition.inbound;
-  };
+  return swapCapability(provider, 'inbound', processor && { process: processor });
 }

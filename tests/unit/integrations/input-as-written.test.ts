@@ -3,7 +3,7 @@ import { describeSettings } from '@/lib/integrations/settings-form';
 import { githubRepoSchema, githubSettingsSchema } from '@/lib/integrations/github/schema';
 import { jiraProjectKeySchema } from '@/lib/integrations/jira/schema';
 import { slackChannelSchema } from '@/lib/integrations/slack/schema';
-import { allProviders } from '@/lib/integrations/registry';
+import { allProviderCores } from '@/lib/integrations/registry';
 
 describe('input as people write it', () => {
   it.each([
@@ -57,7 +57,7 @@ describe('configure page words', () => {
   });
 
   it('the webhook steps and field help speak to people, not in internals', () => {
-    for (const p of allProviders) {
+    for (const p of allProviderCores) {
       for (const text of [p.webhookHelp, p.externalId.help, p.externalId.label]) {
         expect(text, p.id).not.toMatch(/clientState|events\.watch|Graph subscription|Inngest|in-process|"Rotate" disabled/i);
       }
@@ -65,7 +65,7 @@ describe('configure page words', () => {
   });
 
   it('every provider says what works today (a list, possibly empty)', () => {
-    for (const p of allProviders) expect(Array.isArray(p.defaults.features)).toBe(true);
-    expect(allProviders.find((p) => p.id === 'github')!.defaults.features.length).toBeGreaterThan(0);
+    for (const p of allProviderCores) expect(Array.isArray(p.defaults.features)).toBe(true);
+    expect(allProviderCores.find((p) => p.id === 'github')!.defaults.features.length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { githubSettingsSchema } from '@/lib/integrations/github/schema';
 import { jiraSettingsSchema } from '@/lib/integrations/jira/schema';
-import { allProviders } from '@/lib/integrations/registry';
+import { allProviderCores } from '@/lib/integrations/registry';
 import { describeSettings, formToSettings, humanizeKey, settingsEditedElsewhere, settingsFieldError, settingsToForm } from '@/lib/integrations/settings-form';
 import { slackSettingsSchema } from '@/lib/integrations/slack/schema';
 
@@ -20,7 +20,7 @@ describe('settings form from a zod schema', () => {
   });
 
   it('no provider’s configure form has a JSON field or an option without words', () => {
-    for (const p of allProviders) {
+    for (const p of allProviderCores) {
       for (const f of describeSettings(p.settingsSchema)) {
         expect(f.kind, `${p.id}.${f.key}`).not.toBe('json');
         if (f.kind === 'enum' || f.kind === 'enum-list') expect(Object.keys(f.optionLabels ?? {}).sort(), `${p.id}.${f.key}`).toEqual([...f.options].sort());
@@ -44,7 +44,7 @@ describe('settings form from a zod schema', () => {
   });
 
   it('round-trips every provider’s defaults through the form and its schema', () => {
-    for (const p of allProviders) {
+    for (const p of allProviderCores) {
       const fields = describeSettings(p.settingsSchema);
       const defaults = p.settingsSchema.parse({});
       const back = formToSettings(fields, settingsToForm(fields, defaults));

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { listIntegrationHealth } from '@/db/queries/integration-health';
 import { listProjectIntegrations } from '@/db/queries/integrations';
 import { requireProjectAccess } from '@/lib/auth/project-access';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore, hasCapability, loadCapability } from '@/lib/integrations/registry';
 import { integrationPath, projectIntegrationsPath } from './_components/load-page-integration';
 import { ConnectionBadge, formatSchedule, SyncBadge } from './_components/status-badges';
 import { OAuthConnectButton } from './_components/oauth-connect-button';
@@ -19,6 +19,9 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
   const integrations = await listProjectIntegrations(getDb(), projectId);
   const health = await listIntegrationHealth(getDb(), integrations.map((i) => i.id));
   const isOwner = role === 'owner';
+  // OAuth (arctic, no provider SDK) loads only for the providers an owner may have to reconnect.
+  const reconnectable = [...new Set(integrations.filter((i) => isOwner && i.connectionStatus === 'reconnect_needed').map((i) => i.provider.providerType))];
+  const oauthOf = new Map(await Promise.all(reconnectable.map(async (t) => [t, await loadCapability(t, 'oauth')] as const)));
   return (
     <>
       <PageHeader
@@ -44,11 +47,12 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
           {integrations.map((i) => {
-            const provider = getProvider(i.provider.providerType);
+            const provider = getProviderCore(i.provider.providerType);
+            const oauth = oauthOf.get(provider.id);
             const base = integrationPath(projectId, i.id);
             const h = health.get(i.id);
             // Slack and the calendars work as things happen: no sync to run, schedule or show.
-            const syncs = provider.taskSync != null;
+            const syncs = hasCapability(provider.id, 'taskSync');
             return (
               <li key={i.id}>
                 <Card data-testid="integration-row" aria-label={`${i.provider.name} ${i.externalId ?? ''}`.trim()}>
@@ -94,7 +98,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
                     </p>
                   )}
                   <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-3">
-                    {isOwner && i.connectionStatus === 'reconnect_needed' && provider.oauth && oauthConfigured(provider.oauth) && (
+                    {isOwner && i.connectionStatus === 'reconnect_needed' && oauth && oauthConfigured(oauth) && (
                       <OAuthConnectButton projectId={projectId} integrationId={i.id} providerType={provider.id} label="Reconnect" />
                     )}
                     {isOwner && <ButtonLink href={`${base}configure/`}>Configure</ButtonLink>}

@@ -3,7 +3,7 @@ import { Card, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { listProjectIntegrations } from '@/db/queries/integrations';
 import { requireProjectAccess } from '@/lib/auth/project-access';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore } from '@/lib/integrations/registry';
 import { DeleteProjectForm, RenameProjectForm } from '../../_components/project-settings-forms';
 import { ProjectTimeZoneForm } from '../../_components/project-time-zone-form';
 
@@ -18,7 +18,7 @@ export default async function ProjectSettingsPage({ params }: Params) {
   const integrations = await listProjectIntegrations(getDb(), project.id);
   const described = integrations.map((i) => ({
     id: i.id,
-    provider: getProvider(i.provider.providerType).defaults.name,
+    provider: getProviderCore(i.provider.providerType).defaults.name,
     target: i.externalName || i.externalId || 'not configured',
   }));
   return (

@@ -4,7 +4,7 @@ import { errorSummary } from '@/lib/errors';
 import { oauthOutcomeMessage } from '@/lib/integrations/oauth/messages';
 import { completeOAuth } from '@/lib/integrations/oauth/flow';
 import { providerTypeSchema } from '@/lib/integrations/provider-types';
-import { getProvider } from '@/lib/integrations/registry';
+import { providerWith } from '@/lib/integrations/registry';
 import { requestAppUrl } from '@/lib/request-app-url';
 
 export const runtime = 'nodejs';
@@ -25,7 +25,8 @@ function plainPage(status: number, text: string): Response {
 export async function GET(request: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> {
   const parsed = providerTypeSchema.safeParse((await params).provider);
   if (!parsed.success) return plainPage(404, 'Unknown provider.');
-  const provider = getProvider(parsed.data);
+  const provider = await providerWith(parsed.data, 'oauth');
+  if (!provider) return plainPage(404, 'This provider has no one-click connect.');
   const url = new URL(request.url);
   const appUrl = (await requestAppUrl()) ?? url.origin;
   try {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ProjectRole } from '@/db/schema';
 import { hasMappingPage } from '@/lib/integrations/mapping-pages';
 import type { ProviderType } from '@/lib/integrations/provider-types';
-import { providerWith } from '@/lib/integrations/registry';
+import { hasCapability } from '@/lib/integrations/registry';
 
 const tabs = [
   { slug: 'configure', label: 'Configure', owner: true },
@@ -19,7 +19,7 @@ const tabs = [
  */
 export function IntegrationTabs({ base, role, current, providerType }: { base: string; role: ProjectRole; current: (typeof tabs)[number]['slug']; providerType: ProviderType }) {
   const offered = (slug: (typeof tabs)[number]['slug']) =>
-    slug === 'mapping' ? hasMappingPage(providerType) : slug === 'sync' ? providerWith(providerType, 'taskSync') != null : true;
+    slug === 'mapping' ? hasMappingPage(providerType) : slug === 'sync' ? hasCapability(providerType, 'taskSync') : true;
   return (
     <nav aria-label="Integration pages" className="-mt-2 mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
       {tabs

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getProjectIntegration } from '@/db/queries/integrations';
 import { type ProjectAccess, requireProjectAccess } from '@/lib/auth/project-access';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore } from '@/lib/integrations/registry';
 
 export type IntegrationPageParams = Promise<{ projectId: string; integrationId: string }>;
 
@@ -19,7 +19,7 @@ export async function loadPageIntegration(params: IntegrationPageParams, need: '
   if (!z.uuid().safeParse(integrationId).success) notFound();
   const integration = await getProjectIntegration(getDb(), projectId, integrationId);
   if (!integration) notFound();
-  const provider = getProvider(integration.provider.providerType);
+  const provider = getProviderCore(integration.provider.providerType);
   return { access, integration, provider, base: integrationPath(projectId, integrationId) };
 }
 

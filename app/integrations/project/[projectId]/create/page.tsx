@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { oauthConfigured } from '@/lib/integrations/oauth/config';
 import { requireProjectAccess } from '@/lib/auth/project-access';
-import { allProviders } from '@/lib/integrations/registry';
+import { allProviderCores, loadCapability } from '@/lib/integrations/registry';
 import { projectIntegrationsPath } from '../_components/load-page-integration';
 import { ProviderPicker } from './provider-picker';
 
@@ -13,12 +13,14 @@ export const metadata: Metadata = { title: 'Add integration' };
 export default async function CreateIntegrationPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { project } = await requireProjectAccess(projectId, 'owner', `${projectIntegrationsPath(encodeURIComponent(projectId))}create/`);
-  const choices = allProviders.map((p) => ({
+  // The OAuth modules (arctic, not the provider SDKs) tell whether one-click connect is set up.
+  const choices = await Promise.all(allProviderCores.map(async (p) => ({ p, oauth: await loadCapability(p.id, 'oauth') })));
+  const providers = choices.map(({ p, oauth }) => ({
     id: p.id,
     name: p.defaults.name,
     description: p.defaults.description,
     features: p.defaults.features,
-    connect: p.oauth ? (oauthConfigured(p.oauth) ? `Connect with ${p.oauth.label} in one click, or paste a token.` : null) : null,
+    connect: oauth ? (oauthConfigured(oauth) ? `Connect with ${oauth.label} in one click, or paste a token.` : null) : null,
   }));
   return (
     <>
@@ -27,7 +29,7 @@ export default async function CreateIntegrationPage({ params }: { params: Promis
         title="Add integration"
         subtitle="Pick a service. You connect it and set its target and schedule on the next page; nothing is added until you save there."
       />
-      <ProviderPicker projectId={projectId} providers={choices} />
+      <ProviderPicker projectId={projectId} providers={providers} />
     </>
   );
 }

@@ -46,6 +46,9 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
   const linkedIntegrations = new Set([...states.values()].map((s) => s.integrationId));
   const exportable = targets.filter((t) => !linkedIntegrations.has(t.id));
   const conflicts = events.filter((e) => e.kind === 'conflict');
+  // Only the task-sync modules of the providers this task is linked to load (their SDKs with them).
+  const linkedTypes = [...new Set(links.map((l) => l.providerType))];
+  const syncs = new Map(await Promise.all(linkedTypes.map(async (t) => [t, (await providerWith(t, 'taskSync'))?.taskSync] as const)));
   const providerNames = new Map(links.map((l) => [l.integrationId, l.providerName]));
   return (
     <Card aria-labelledby="task-integrations-heading" data-testid="task-integrations">
@@ -60,7 +63,7 @@ export async function TaskIntegrations({ projectId, taskId }: { projectId: strin
             const key = l.externalKey ?? l.externalId;
             const state = states.get(l.id);
             const href = safeExternalUrl(l.externalUrl); // stored values predate the check too
-            const sync = providerWith(l.providerType, 'taskSync')?.taskSync;
+            const sync = syncs.get(l.providerType);
             const unsynced = sync && !state?.unlinked ? unsyncedTaskFields(sync) : [];
             return (
               <li key={l.id} data-testid="external-link-row" className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2">

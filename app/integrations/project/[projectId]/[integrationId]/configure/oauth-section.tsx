@@ -4,7 +4,7 @@ import { missingScopes, oauthConfigured } from '@/lib/integrations/oauth/config'
 import { type OAuthOutcome, oauthOutcomes } from '@/lib/integrations/oauth/errors';
 import { oauthOutcomeMessage } from '@/lib/integrations/oauth/messages';
 import type { OAuthAccount } from '@/lib/integrations/oauth/store';
-import type { ProviderDefinition } from '@/lib/integrations/types';
+import type { ProviderWith } from '@/lib/integrations/types';
 import { OAuthConnectButton } from '../../_components/oauth-connect-button';
 import { OAuthNotConfigured } from '../../_components/oauth-not-configured';
 import { DisconnectButton, SitePicker } from './oauth-controls';
@@ -14,9 +14,9 @@ const tones = { success: 'green', error: 'red', info: 'blue' } as const;
 /** "Connect with …" on the configure page (owner only): outcome of the last attempt, grant, scopes, reconnect, disconnect. */
 export function OAuthSection({
   integration, provider, outcome, detail,
-}: { integration: IntegrationWithProvider; provider: ProviderDefinition; outcome?: string; detail?: string }) {
+}: { integration: IntegrationWithProvider; provider: ProviderWith<'oauth'> | null; outcome?: string; detail?: string }) {
+  if (!provider) return null;
   const oauth = provider.oauth;
-  if (!oauth) return null;
   const shown = oauthOutcomes.includes(outcome as OAuthOutcome) ? oauthOutcomeMessage(outcome as OAuthOutcome, oauth.label, detail) : null;
   const isOAuth = integration.authMethod === 'oauth' && Boolean(integration.accessToken);
   const account = (integration.oauthAccount ?? {}) as OAuthAccount;

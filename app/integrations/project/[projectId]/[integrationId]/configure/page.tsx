@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Alert, Card, PageHeader } from '@/app/_components/ui';
 import { requestAppUrl } from '@/lib/request-app-url';
 import { describeSettings, settingsToForm } from '@/lib/integrations/settings-form';
+import { hasCapability, providerWith } from '@/lib/integrations/registry';
 import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
 import { ConnectionBadge } from '../../_components/status-badges';
@@ -54,10 +55,10 @@ export default async function ConfigurePage({
             settings: settingsToForm(fields, integration.settings),
           }}
           settingsFields={fields}
-          scheduled={provider.taskSync != null}
+          scheduled={hasCapability(provider.id, 'taskSync')}
         />
         <div className="space-y-6">
-          <OAuthSection integration={integration} provider={provider} outcome={one(query.oauth)} detail={one(query.detail)} />
+          <OAuthSection integration={integration} provider={await providerWith(provider.id, 'oauth')} outcome={one(query.oauth)} detail={one(query.detail)} />
           <Card className="space-y-2">
             <h2 className="font-semibold">Status</h2>
             <p className="flex items-center gap-2 text-sm">

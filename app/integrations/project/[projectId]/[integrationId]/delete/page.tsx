@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/app/_components/ui';
+import { loadCapability } from '@/lib/integrations/registry';
 import { IntegrationTabs } from '../../_components/integration-tabs';
 import { type IntegrationPageParams, loadPageIntegration, projectIntegrationsPath } from '../../_components/load-page-integration';
 import { DeleteIntegrationForm } from './delete-integration-form';
@@ -20,7 +21,7 @@ export default async function DeletePage({ params }: { params: IntegrationPagePa
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
           <li>Its token, webhook secret, settings and schedule are removed.</li>
           <li>Its task links, webhook history and logs are removed. The tasks themselves stay in the project.</li>
-          <li>{provider.connection?.onDelete ? `Taskbridge also tries to remove what it set up at ${provider.defaults.name}.` : `Remove the webhook at ${provider.defaults.name} yourself; later deliveries will be rejected.`}</li>
+          <li>{(await loadCapability(provider.id, 'connection'))?.onDelete ? `Taskbridge also tries to remove what it set up at ${provider.defaults.name}.` : `Remove the webhook at ${provider.defaults.name} yourself; later deliveries will be rejected.`}</li>
         </ul>
         <DeleteIntegrationForm projectId={integration.projectId} integrationId={integration.id} listHref={listHref} cancelHref={`${base}configure/`} />
       </Card>

@@ -12,6 +12,7 @@ import { SyncNowButton } from './sync-now-button';
 import { LiveSyncStatus } from './sync-progress';
 import { getDb } from '@/db/client';
 import { listUnlinkedTasks } from '@/db/queries/task-timeline';
+import { hasCapability } from '@/lib/integrations/registry';
 import { BulkExport } from './bulk-export';
 
 export const metadata: Metadata = { title: 'Sync integration' };
@@ -22,9 +23,10 @@ const modeLabel = { inngest: 'the job service', 'in-process': 'this server' } as
 export default async function SyncPage({ params }: { params: IntegrationPageParams }) {
   const { access, integration, provider, base } = await loadPageIntegration(params, 'member', 'sync/');
   const active = integration.syncStatus === 'queued' || integration.syncStatus === 'syncing';
-  const canExport = Boolean(provider.taskSync && integration.externalId && integration.accessToken);
+  const syncs = hasCapability(provider.id, 'taskSync');
+  const canExport = Boolean(syncs && integration.externalId && integration.accessToken);
   const exportable = canExport ? await listUnlinkedTasks(getDb(), integration.projectId, integration.id) : [];
-  const hold = provider.taskSync ? await openSafetyHold(getDb(), integration.id) : null;
+  const hold = syncs ? await openSafetyHold(getDb(), integration.id) : null;
   return (
     <>
       <PageHeader
@@ -37,7 +39,7 @@ export default async function SyncPage({ params }: { params: IntegrationPagePara
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-xs text-slate-500">Sync status</dt>
-            <dd data-testid="sync-status">{provider.taskSync ? <LiveSyncStatus integrationId={integration.id} initial={integration.syncStatus} /> : <SyncBadge status={integration.syncStatus} />}</dd>
+            <dd data-testid="sync-status">{syncs ? <LiveSyncStatus integrationId={integration.id} initial={integration.syncStatus} /> : <SyncBadge status={integration.syncStatus} />}</dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">Last sync</dt>
@@ -65,7 +67,7 @@ export default async function SyncPage({ params }: { params: IntegrationPagePara
             samples={((hold.preview as { samples?: { closes?: { key: string; title: string }[] } }).samples?.closes ?? [])}
           />
         )}
-        {provider.taskSync ? (
+        {syncs ? (
           <SyncNowButton
             projectId={integration.projectId}
             integrationId={integration.id}
@@ -77,7 +79,7 @@ export default async function SyncPage({ params }: { params: IntegrationPagePara
         ) : (
           <p className="text-sm text-slate-700">{provider.defaults.name} has no sync to run: it works as things happen (see what it does on its configure page).</p>
         )}
-        {provider.taskSync && <PreviewSync projectId={integration.projectId} integrationId={integration.id} disabled={!integration.externalId} />}
+        {syncs && <PreviewSync projectId={integration.projectId} integrationId={integration.id} disabled={!integration.externalId} />}
       </Card>
       {canExport && (
         <Card className="mt-6 max-w-2xl space-y-3" aria-labelledby="bulk-export-heading">

@@ -8,7 +8,7 @@ import { oauthConfigured } from '@/lib/integrations/oauth/config';
 import { type OAuthOutcome, oauthOutcomes } from '@/lib/integrations/oauth/errors';
 import { oauthOutcomeMessage } from '@/lib/integrations/oauth/messages';
 import { providerTypeSchema } from '@/lib/integrations/provider-types';
-import { getProvider } from '@/lib/integrations/registry';
+import { getProviderCore, hasCapability, loadCapability } from '@/lib/integrations/registry';
 import { describeSettings, settingsToForm } from '@/lib/integrations/settings-form';
 import { ConfigureForm } from '../../[integrationId]/configure/configure-form';
 import { projectIntegrationsPath } from '../../_components/load-page-integration';
@@ -32,8 +32,8 @@ export default async function SetUpIntegrationPage({
   const { project, user } = await requireProjectAccess(projectId, 'owner', `${projectIntegrationsPath(encodeURIComponent(projectId))}create/${encodeURIComponent(slug)}/`);
   const parsed = providerTypeSchema.safeParse(slug);
   if (!parsed.success) notFound();
-  const provider = getProvider(parsed.data);
-  const oauth = provider.oauth;
+  const provider = getProviderCore(parsed.data);
+  const oauth = await loadCapability(provider.id, 'oauth');
   const outcome = typeof query.oauth === 'string' && oauthOutcomes.includes(query.oauth as OAuthOutcome) ? (query.oauth as OAuthOutcome) : null;
   const shown = oauth && outcome ? oauthOutcomeMessage(outcome, oauth.label, typeof query.detail === 'string' ? query.detail : null) : null;
   const fields = describeSettings(provider.settingsSchema);
@@ -71,7 +71,7 @@ export default async function SetUpIntegrationPage({
           tokenHint={null}
           initial={initial}
           settingsFields={fields}
-          scheduled={provider.taskSync != null}
+          scheduled={hasCapability(provider.id, 'taskSync')}
           setUp={{ oauthLabel: oauth && oauthConfigured(oauth) ? oauth.label : null, cancelHref: projectIntegrationsPath(projectId) }}
         />
         <div className="space-y-6">

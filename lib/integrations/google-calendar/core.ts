@@ -1,15 +1,8 @@
 import { calendarIdSchema, calendarSettingsSchema, type CalendarSettings } from '../calendar-schema';
-import { calendarConnection } from '@/lib/calendar/calendar-connection';
-import { calendarInbound } from '@/lib/calendar/inbound';
-import type { ProviderDefinition } from '../types';
-import { googleCalendarOAuth } from './oauth';
-import { googleCalendarEvents } from './calendar';
-import { googleCalendarSubscription } from './subscription';
-import { googleCalendarWebhook } from './verify-webhook';
+import type { ProviderCore } from '../types';
 
-const connection = calendarConnection('Google Calendar', googleCalendarEvents);
-
-export const googleCalendar: ProviderDefinition<CalendarSettings> = {
+/** The provider without its client: its capabilities load on first use. */
+export const googleCalendar: ProviderCore<CalendarSettings> = {
   id: 'google-calendar',
   defaults: {
     name: 'Google Calendar',
@@ -35,10 +28,13 @@ export const googleCalendar: ProviderDefinition<CalendarSettings> = {
   },
   settingsSchema: calendarSettingsSchema,
   webhookHelp: 'Nothing to set up in Google Calendar: once connected, Taskbridge asks Google itself to notify it of changes at the URL below (and renews that before it lapses).',
-  webhook: googleCalendarWebhook,
-  oauth: googleCalendarOAuth,
-  calendar: googleCalendarEvents,
-  subscription: googleCalendarSubscription,
-  connection,
-  inbound: calendarInbound,
+  load: {
+    webhook: () => import('./verify-webhook').then((m) => m.googleCalendarWebhook),
+    oauth: () => import('./oauth').then((m) => m.googleCalendarOAuth),
+    calendar: () => import('./calendar').then((m) => m.googleCalendarEvents),
+    subscription: () => import('./subscription').then((m) => m.googleCalendarSubscription),
+    connection: () => Promise.all([import('@/lib/calendar/calendar-connection'), import('./calendar')])
+      .then(([c, e]) => c.calendarConnection('Google Calendar', e.googleCalendarEvents)),
+    inbound: () => import('@/lib/calendar/inbound').then((m) => m.calendarInbound),
+  },
 };

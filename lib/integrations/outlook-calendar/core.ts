@@ -1,15 +1,8 @@
 import { calendarIdSchema, calendarSettingsSchema, type CalendarSettings } from '../calendar-schema';
-import { calendarConnection } from '@/lib/calendar/calendar-connection';
-import { calendarInbound } from '@/lib/calendar/inbound';
-import type { ProviderDefinition } from '../types';
-import { outlookCalendarOAuth } from './oauth';
-import { outlookCalendarEvents } from './calendar';
-import { outlookCalendarSubscription } from './subscription';
-import { outlookCalendarWebhook } from './verify-webhook';
+import type { ProviderCore } from '../types';
 
-const connection = calendarConnection('Outlook', outlookCalendarEvents);
-
-export const outlookCalendar: ProviderDefinition<CalendarSettings> = {
+/** The provider without its client: its capabilities load on first use. */
+export const outlookCalendar: ProviderCore<CalendarSettings> = {
   id: 'outlook-calendar',
   defaults: {
     name: 'Outlook Calendar',
@@ -34,10 +27,13 @@ export const outlookCalendar: ProviderDefinition<CalendarSettings> = {
   },
   settingsSchema: calendarSettingsSchema,
   webhookHelp: 'Nothing to set up in Outlook: once connected, Taskbridge asks Microsoft itself to notify it of changes at the URL below, signed with the secret below (and renews that before it lapses).',
-  webhook: outlookCalendarWebhook,
-  oauth: outlookCalendarOAuth,
-  calendar: outlookCalendarEvents,
-  subscription: outlookCalendarSubscription,
-  connection,
-  inbound: calendarInbound,
+  load: {
+    webhook: () => import('./verify-webhook').then((m) => m.outlookCalendarWebhook),
+    oauth: () => import('./oauth').then((m) => m.outlookCalendarOAuth),
+    calendar: () => import('./calendar').then((m) => m.outlookCalendarEvents),
+    subscription: () => import('./subscription').then((m) => m.outlookCalendarSubscription),
+    connection: () => Promise.all([import('@/lib/calendar/calendar-connection'), import('./calendar')])
+      .then(([c, e]) => c.calendarConnection('Outlook', e.outlookCalendarEvents)),
+    inbound: () => import('@/lib/calendar/inbound').then((m) => m.calendarInbound),
+  },
 };

@@ -1,18 +1,17 @@
 import { registerAlertSender } from '@/lib/alerts/senders';
-import type { ProviderDefinition } from '../types';
-import { slackAlertSender } from './alert-sender';
-import { slackOAuth } from './oauth';
-import { listSlackChannels, resolveSlackChannel } from './channels';
-import { slackInbound } from './inbound';
-import { slackNotify } from './notify';
+import type { ProviderCore } from '../types';
 import { slackChannelSchema, slackSettingsSchema, type SlackSettings } from './schema';
-import { testSlackConnection } from './test-connection';
-import { slackWebhook } from './verify-webhook';
 
-// Alerts also go to the project's Slack channels (owners choose per channel).
-registerAlertSender(slackAlertSender);
+// Alerts also go to the project's Slack channels (owners choose per channel). Registered with
+// the core, so every process that knows providers lists the channel; the Slack client loads on the first send.
+registerAlertSender({
+  name: 'slack',
+  label: 'Slack',
+  send: async (alert) => (await import('./alert-sender')).slackAlertSender.send(alert),
+});
 
-export const slack: ProviderDefinition<SlackSettings> = {
+/** Slack without @slack/web-api: its capabilities (and the channel lookups) load on first use. */
+export const slack: ProviderCore<SlackSettings> = {
   id: 'slack',
   defaults: {
     name: 'Slack',
@@ -35,15 +34,17 @@ export const slack: ProviderDefinition<SlackSettings> = {
     placeholder: '#general or C0123456789',
     help: 'Type #channel-name (looked up once the bot token is saved, in the same save is fine), pick one below, or paste the id from Slack → channel details. Private channels need the bot invited first: /invite @Taskbridge.',
     schema: slackChannelSchema,
-    listOptions: listSlackChannels,
-    resolve: resolveSlackChannel,
+    listOptions: async (connection) => (await import('./channels')).listSlackChannels(connection),
+    resolve: async (connection, input) => (await import('./channels')).resolveSlackChannel(connection, input),
   },
   settingsSchema: slackSettingsSchema,
   webhookHelp:
     'Slack app → Event Subscriptions, Slash Commands (/task) and Interactivity & Shortcuts: paste the URL below in each. Then copy the app\'s Signing Secret (Basic Information → App Credentials) into "Use a secret issued by Slack" below.',
-  connection: { test: testSlackConnection },
-  webhook: slackWebhook,
-  oauth: slackOAuth,
-  inbound: slackInbound,
-  notify: slackNotify,
+  load: {
+    connection: () => import('./test-connection').then((m) => ({ test: m.testSlackConnection })),
+    webhook: () => import('./verify-webhook').then((m) => m.slackWebhook),
+    oauth: () => import('./oauth').then((m) => m.slackOAuth),
+    inbound: () => import('./inbound').then((m) => m.slackInbound),
+    notify: () => import('./notify').then((m) => m.slackNotify),
+  },
 };

@@ -1,13 +1,8 @@
-import type { ProviderDefinition } from '../types';
-import { githubInbound } from './process-delivery';
-import { githubSubscription, removeGithubWebhook } from './repo-webhook';
-import { githubOAuth } from './oauth';
+import type { ProviderCore } from '../types';
 import { githubRepoSchema, githubSettingsSchema, type GithubSettings } from './schema';
-import { githubTaskSync } from './task-sync';
-import { testGithubConnection } from './test-connection';
-import { githubWebhook } from './verify-webhook';
 
-export const github: ProviderDefinition<GithubSettings> = {
+/** GitHub without Octokit: its capabilities load on first use. */
+export const github: ProviderCore<GithubSettings> = {
   id: 'github',
   defaults: {
     name: 'GitHub',
@@ -34,10 +29,13 @@ export const github: ProviderDefinition<GithubSettings> = {
   settingsSchema: githubSettingsSchema,
   webhookHelp:
     'Repository → Settings → Webhooks → Add webhook. Content type application/json, the secret below, events: Issues, Issue comments, Pull requests, Pushes.',
-  webhook: githubWebhook,
-  oauth: githubOAuth,
-  connection: { test: testGithubConnection, onDelete: removeGithubWebhook },
-  subscription: githubSubscription,
-  inbound: githubInbound,
-  taskSync: githubTaskSync,
+  load: {
+    webhook: () => import('./verify-webhook').then((m) => m.githubWebhook),
+    oauth: () => import('./oauth').then((m) => m.githubOAuth),
+    connection: () => Promise.all([import('./test-connection'), import('./repo-webhook')])
+      .then(([t, h]) => ({ test: t.testGithubConnection, onDelete: h.removeGithubWebhook })),
+    subscription: () => import('./repo-webhook').then((m) => m.githubSubscription),
+    inbound: () => import('./process-delivery').then((m) => m.githubInbound),
+    taskSync: () => import('./task-sync').then((m) => m.githubTaskSync),
+  },
 };

@@ -1,13 +1,8 @@
-import type { ProviderDefinition } from '../types';
-import { jiraOAuth } from './oauth';
-import { jiraSubscription } from './dynamic-webhook';
-import { jiraInbound } from './inbound';
+import type { ProviderCore } from '../types';
 import { jiraProjectKeySchema, jiraSettingsSchema, type JiraSettings } from './schema';
-import { jiraTaskSync } from './task-sync';
-import { testJiraConnection } from './test-connection';
-import { jiraWebhook } from './verify-webhook';
 
-export const jira: ProviderDefinition<JiraSettings> = {
+/** Jira without jira.js: its capabilities load on first use. */
+export const jira: ProviderCore<JiraSettings> = {
   id: 'jira',
   defaults: {
     name: 'Jira',
@@ -34,10 +29,12 @@ export const jira: ProviderDefinition<JiraSettings> = {
   settingsSchema: jiraSettingsSchema,
   webhookHelp:
     'Jira settings → System → WebHooks → Create. Paste the URL and the secret below; events: issue created, updated, deleted, comment created and updated.',
-  webhook: jiraWebhook,
-  oauth: jiraOAuth,
-  connection: { test: testJiraConnection },
-  subscription: jiraSubscription,
-  inbound: jiraInbound,
-  taskSync: jiraTaskSync,
+  load: {
+    webhook: () => import('./verify-webhook').then((m) => m.jiraWebhook),
+    oauth: () => import('./oauth').then((m) => m.jiraOAuth),
+    connection: () => import('./test-connection').then((m) => ({ test: m.testJiraConnection })),
+    subscription: () => import('./dynamic-webhook').then((m) => m.jiraSubscription),
+    inbound: () => import('./inbound').then((m) => m.jiraInbound),
+    taskSync: () => import('./task-sync').then((m) => m.jiraTaskSync),
+  },
 };
