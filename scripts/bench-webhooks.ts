@@ -110,6 +110,11 @@ try {
     log(`paced 100 req/s round ${r + 1}: p50 ${p.p50.toFixed(1)} ms p99 ${p.p99.toFixed(1)} ms max ${p.max.toFixed(1)} ms non2xx ${p.non2xx}`);
   }
 
+  // In-process: the drain started by the last paced round is still running inside the server,
+  // and `next start` exits on SIGTERM only when its in-flight requests (that drain call) end.
+  // Settle first, so the server stops cleanly and writes its --cpu-prof file.
+  await settle();
+
   // Lost: a 2xx without a row. Duplicates: more rows than distinct accepted ids.
   const rows = await db
     .select({ deliveryId: integrationWebhooks.deliveryId })

@@ -51,17 +51,25 @@ export async function startNextServer(options: { env: Record<string, string | un
     // Next exits on SIGTERM through process.exit (after in-flight requests), which is when
     // node writes the --cpu-prof file. Only a flock still waiting for the lock is killed.
     const kids = childPids(child.pid!);
-    for (const pid of kids.length ? kids : [child.pid!]) {
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 30_000).unref());
-    await Promise.race([exited, timeout]);
+    signal(kids.length ? kids : [child.pid!], 'SIGTERM');
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 30_000).unref());
+    if ((await Promise.race([exited, timeout])) !== 'timeout') return;
+    // Still serving a request after 30 s: kill it (an orphan would spin on the dropped database).
+    console.warn('[bench] next start did not exit within 30 s of SIGTERM (a request still running?); SIGKILL, so no CPU profile');
+    signal([...childPids(child.pid!), child.pid!], 'SIGKILL');
+    await exited;
   };
   return { base, port, process: child, stop };
+}
+
+function signal(pids: number[], name: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // already gone
+    }
+  }
 }
 
 function childPids(pid: number): number[] {
