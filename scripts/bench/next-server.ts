@@ -39,7 +39,9 @@ export async function startNextServer(options: { env: Record<string, string | un
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   // As npm start: Node's whole-request deadline (scripts/request-deadline.cjs).
   const nodeArgs = ['--require', path.join(root, 'scripts', 'request-deadline.cjs')];
-  if (options.profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`);
+  if (options.profileDir) {
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--require', path.join(root, 'scripts', 'bench', 'exit-after-sigterm.cjs'));
+  }
   const child = spawn('flock', ['-s', lockFile, process.execPath, ...nodeArgs, nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
