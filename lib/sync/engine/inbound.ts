@@ -1,12 +1,13 @@
 import type { Db } from '@/db/client';
 import type { IntegrationWithProvider } from '@/db/queries/integrations';
 import { loadConnection } from '@/lib/integrations/connection';
+import { ItemGoneError } from '@/lib/integrations/kit/errors';
 import type { InboundContext, InboundItems } from '@/lib/integrations/types';
 import { planItem } from './plan-item';
 import { pushPlans } from './push-item';
 import { findLinkedTask, readLinks, recordTimelineEntry } from '@/db/queries/task-links';
 import { type EngineTarget, engineTarget, mapContext } from './target';
-import { unlinkItem } from './unlink-item';
+import { deletedAt, unlinkItem } from './unlink-item';
 import { writePlans } from './write-page';
 
 /** One item from a webhook: the same plan/write/push path as a sync page. */
@@ -18,8 +19,23 @@ async function applyItem(t: EngineTarget, item: unknown, opts: { isRemoved?: () 
   if (!existing && options.accepts && !options.accepts(item)) return { skipped: 'import filter' };
   if (!existing && opts.isRemoved && (await opts.isRemoved())) return { skipped: `${t.cap.itemNoun} was deleted or moved` };
   const map = mapContext(t, members);
-  const plan = planItem(t.cap, item, existing, { map, policy: options.conflictPolicy, scope: t.scope });
+  const ctx = { map, policy: options.conflictPolicy, scope: t.scope };
+  let plan = planItem(t.cap, item, existing, ctx);
   if (!plan) return { unchanged: true };
+  if (existing && Object.keys(plan.toRemote).length) {
+    // A payload can be older than the item: merged against it, a local edit would overwrite a
+    // newer edit made at the provider since (the model test found it: seed 1151337198). Before
+    // writing to the provider, merge against the item as it is now, as a push does.
+    let fresh: unknown;
+    try {
+      fresh = await t.cap.fetch(await t.connect(), { externalId: plan.externalId, externalKey: plan.externalKey });
+    } catch (err) {
+      if (!(err instanceof ItemGoneError)) throw err;
+      return unlinkItem(t, { externalId }, deletedAt(t));
+    }
+    plan = planItem(t.cap, fresh, existing, ctx, { evenIfNotNewer: true });
+    if (!plan) return { unchanged: true };
+  }
   const written = await writePlans(t.db, t, [plan], undefined, trigger);
   if (Object.keys(plan.toRemote).length || plan.conflicts.length) await pushPlans(t, [plan], map);
   return { taskId: plan.taskId, ...written, fields: plan.changedFields, conflicts: plan.conflicts.length };

@@ -88,6 +88,9 @@ describe('GitHub two-way sync, regressions found by the model', () => {
   it('a GitHub edit of the field our PATCH is writing is overwritten by it (long run, seed -1928288112)', () =>
     expectConverges('newest', 1, [new Crash('sync.page-written'), new AppEdit(0, 'assignees', 2), new GithubEditDuringPush(0, 'assignees', 1), new Push(false), new GithubEditDuringPush(0, 'title', 0)]));
 
+  it('a newer GitHub label edit is not overwritten by an older app edit (long run, seed 1151337198)', () =>
+    expectConverges('newest', 0, [new CreateIssue(0), new Deliver(0, 'next'), new GithubEdit(0, 'title', 0), new AppEdit(0, 'labels', 1), new GithubEdit(0, 'labels', 2), new Push(false)]));
+
   it('a GitHub edit between the export\'s create and close reaches the task (long run, seed 1453781874)', () =>
     expectConverges('newest', 0, [new CreateTask(6, false), new GithubEditDuringPush(0, 'title', 0), new Export(0), new Crash('sync.page-written')]));
 });
