@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { startWsProxy } from './ws-proxy';
@@ -10,6 +11,8 @@ import { startWsProxy } from './ws-proxy';
 export type EmbeddedPostgres = { url: string; wsProxy: string; stop: () => Promise<void> };
 
 export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
+  // PGlite creates only the last folder: `npm start` with every secret set never made .data/.
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db: pg, host: '127.0.0.1', port: 0, maxConnections: 64 });
   await server.start();
