@@ -8,6 +8,7 @@ import { encryptSecret } from '../lib/crypto/secrets';
 import { startEventSink } from './bench/event-sink';
 import { closedLoop, median, openLoop, type Target } from './bench/load';
 import { startNextServer, waitForServer } from './bench/next-server';
+import { startJobWorker } from './job-worker';
 import { finishBench, log, startBench } from './bench/setup';
 
 /**
@@ -20,8 +21,13 @@ import { finishBench, log, startBench } from './bench/setup';
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const PACED_COUNT = Number(process.env.BENCH_PACED_COUNT || 1000);
-/** `in-process` (default): processing runs in the same server. `sink`: events go to a local sink (ingest path only). */
-const JOBS = process.env.BENCH_JOBS === 'sink' ? 'sink' : 'in-process';
+/**
+ * `in-process` (default, as `npm start` without Inngest): processing runs in the job worker
+ * process beside the server. `in-server`: processing runs inside the web server itself (its
+ * drain route; `npm run dev`, or TASKBRIDGE_WORKER=0). `sink`: events go to a local sink
+ * (ingest path only).
+ */
+const JOBS = (['sink', 'in-server'] as const).find((m) => m === process.env.BENCH_JOBS) ?? 'in-process';
 const bench = await startBench('bench');
 const { profileDir, encryptionKeys, database, db } = bench;
 
@@ -42,17 +48,16 @@ const [integration] = await db
 
 const sink = JOBS === 'sink' ? await startEventSink() : undefined;
 const jobsEnv = sink ? { INNGEST_DEV: '0', INNGEST_EVENT_KEY: 'bench', INNGEST_BASE_URL: sink.url } : { INNGEST_DEV: '', INNGEST_EVENT_KEY: '' };
-const server = await startNextServer({
-  profileDir,
-  env: {
-    ...database.env,
-    TASKBRIDGE_ENCRYPTION_KEYS: encryptionKeys,
-    TASKBRIDGE_BENCH: '1',
-    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-    WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000',
-    ...jobsEnv,
-  },
-});
+const serverEnv = {
+  ...database.env,
+  TASKBRIDGE_ENCRYPTION_KEYS: encryptionKeys,
+  TASKBRIDGE_BENCH: '1',
+  NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000',
+  ...jobsEnv,
+};
+const worker = JOBS === 'in-process' ? await startJobWorker({ ...process.env, ...serverEnv }) : undefined;
+const server = await startNextServer({ profileDir, env: { ...serverEnv, TASKBRIDGE_DRAIN_URL: worker?.drainUrl ?? '' } });
 const { base } = server;
 
 let exitCode = 0;
@@ -72,6 +77,8 @@ try {
     nextId: () => `bench-${runTag}-${n++}`,
   };
   const bare: Target = { url: `${base}/bench/bare`, body, headers: ingest.headers };
+  // The floor of any route that stores the body: one round trip of it through the same driver.
+  const store: Target = { url: `${base}/bench/store`, body, headers: ingest.headers };
   log(`jobs: ${JOBS}; body ${body.length} bytes; ${ROUNDS} round(s) of ${SECONDS} s at 10 connections, then ${PACED_COUNT} requests paced every 10 ms`);
 
   // In-process mode processes deliveries in this same server: measure each phase only after
@@ -84,22 +91,25 @@ try {
         .from(integrationWebhooks)
         .where(inArray(integrationWebhooks.status, ['pending', 'processing']))
         .limit(1);
-      if (sink || left.length === 0 || Date.now() - started > 60_000) return; // sink: processed elsewhere
+      if (sink || left.length === 0 || Date.now() - started > 120_000) return; // sink: processed elsewhere
       await new Promise((r) => setTimeout(r, 500));
     }
   };
   await closedLoop(bare, 2);
+  await closedLoop(store, 2);
   await closedLoop(ingest, 2); // warm-up: pool connections, JIT, the secret cache
   const accepted: string[] = [];
-  const rounds: Array<{ ingest: Awaited<ReturnType<typeof closedLoop>>; bare: Awaited<ReturnType<typeof closedLoop>> }> = [];
+  type Loop = Awaited<ReturnType<typeof closedLoop>>;
+  const rounds: Array<{ ingest: Loop; bare: Loop; store: Loop }> = [];
   for (let r = 0; r < ROUNDS; r++) {
     await settle();
     const b = await closedLoop(bare, SECONDS);
+    const st = await closedLoop(store, SECONDS);
     await settle();
     const i = await closedLoop(ingest, SECONDS);
     accepted.push(...i.accepted);
-    rounds.push({ ingest: i, bare: b });
-    log(`round ${r + 1}: bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} ms p99 ${b.p99} ms | ingest ${i.rps.toFixed(0)} req/s p50 ${i.p50} ms p99 ${i.p99} ms non2xx ${i.non2xx} errors ${i.errors} | ratio ${(i.rps / b.rps).toFixed(2)}`);
+    rounds.push({ ingest: i, bare: b, store: st });
+    log(`round ${r + 1}: bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} ms p99 ${b.p99} ms | store ${st.rps.toFixed(0)} req/s p99 ${st.p99} ms | ingest ${i.rps.toFixed(0)} req/s p50 ${i.p50} ms p99 ${i.p99} ms non2xx ${i.non2xx} errors ${i.errors} | ratio ${(i.rps / b.rps).toFixed(2)}`);
   }
   const paced: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -109,6 +119,10 @@ try {
     paced.push(p.p99);
     log(`paced 100 req/s round ${r + 1}: p50 ${p.p50.toFixed(1)} ms p99 ${p.p99.toFixed(1)} ms max ${p.max.toFixed(1)} ms non2xx ${p.non2xx}`);
   }
+  // The store floor paced the same way, after the last ingest round (its backlog settled first).
+  await settle();
+  const storePaced = await openLoop(store, PACED_COUNT, 10);
+  log(`store floor paced 100 req/s: p50 ${storePaced.p50.toFixed(1)} ms p99 ${storePaced.p99.toFixed(1)} ms non2xx ${storePaced.non2xx}`);
 
   // In-process: the drain started by the last paced round is still running inside the server,
   // and `next start` exits on SIGTERM only when its in-flight requests (that drain call) end.
@@ -131,12 +145,18 @@ try {
   log(`accepted ${accepted.length}, rows ${rows.length}, still pending/processing ${pending.length}${sink ? `, events sent to the sink ${sink.received()}` : ''}`);
 
   const summary = {
+    jobs: JOBS,
     ingest_rps: Math.round(median(rounds.map((r) => r.ingest.rps))),
     bare_rps: Math.round(median(rounds.map((r) => r.bare.rps))),
     ratio: Number(median(rounds.map((r) => r.ingest.rps / r.bare.rps)).toFixed(3)),
     p50_ms: median(rounds.map((r) => r.ingest.p50)),
     p99_ms: median(rounds.map((r) => r.ingest.p99)),
     p99_ms_at_100rps: Number(median(paced).toFixed(1)),
+    // The floor: a route that only sends the body to Postgres and back (app/bench/store).
+    store_rps: Math.round(median(rounds.map((r) => r.store.rps))),
+    store_ratio: Number(median(rounds.map((r) => r.store.rps / r.bare.rps)).toFixed(3)),
+    ingest_vs_store: Number(median(rounds.map((r) => r.ingest.rps / r.store.rps)).toFixed(3)),
+    store_p99_ms_at_100rps: Number(storePaced.p99.toFixed(1)),
     lost,
     duplicates,
   };
@@ -146,4 +166,5 @@ try {
   console.error('[bench] failed:', err instanceof Error ? err.message : err);
   exitCode = 1;
 }
+await worker?.stop(); // before the database goes
 await finishBench(bench, server, { summaryLine, exitCode }, async () => sink?.close());

@@ -12,11 +12,17 @@ let again = false;
  * pending deliveries (provider processors need Node, not the edge runtime). Coalesced: while
  * one drain runs, more deliveries only mark that another is needed, so a burst costs a few
  * internal requests, not one per delivery. A lost nudge loses nothing: the sweep follows.
- * The target is APP_URL (required in production), never a request's Host; `origin` is the
- * development fallback.
+ * The target is the job worker's drain (TASKBRIDGE_DRAIN_URL, set by `npm start`: processing
+ * then runs outside this server), else this server's drain route at APP_URL (required in
+ * production), never a request's Host; `origin` is the development fallback.
  */
+export function drainTarget(origin: string, env: Record<string, string | undefined> = process.env): URL {
+  if (env.TASKBRIDGE_DRAIN_URL) return new URL(env.TASKBRIDGE_DRAIN_URL);
+  return new URL(DRAIN_PATH, configuredAppUrl(env) ?? origin);
+}
+
 export function nudgeDrain(origin: string): Promise<void> {
-  const target = new URL(DRAIN_PATH, configuredAppUrl() ?? origin);
+  const target = drainTarget(origin);
   if (inFlight) {
     again = true;
     return Promise.resolve(); // the running nudge reports its own failure, once
