@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../client';
+import type { Db, DbOrTx, Tx } from '../client';
 import { projectMembers, type ProjectRole, tasks, users } from '../schema';
 import { claimedEmailIndexWhere, normalizeEmail } from './users';
 
@@ -77,13 +77,22 @@ export type RemoveMemberOutcome = 'removed' | 'not_member' | 'last_owner';
  * transaction that locks the project's owner rows, so two owners removing each other cannot
  * leave the project without one.
  */
+/**
+ * Locks the project's owner rows for the rest of the transaction and returns them: every change
+ * that could take the last owner away takes this lock first, so two of them cannot both pass
+ * the "another owner remains" check.
+ */
+function lockOwners(tx: Tx, projectId: string) {
+  return tx
+    .select({ userId: projectMembers.userId })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'owner')))
+    .for('update');
+}
+
 export async function removeMember(db: Db, projectId: string, userId: string): Promise<RemoveMemberOutcome> {
   return db.transaction(async (tx) => {
-    const owners = await tx
-      .select({ userId: projectMembers.userId })
-      .from(projectMembers)
-      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'owner')))
-      .for('update');
+    const owners = await lockOwners(tx, projectId);
     const role = await getMemberRole(tx, projectId, userId);
     if (!role) return 'not_member';
     if (role === 'owner' && owners.length <= 1) return 'last_owner';
@@ -106,11 +115,7 @@ export type SetRoleOutcome = 'changed' | 'unchanged' | 'not_member' | 'last_owne
  */
 export async function setMemberRole(db: Db, projectId: string, userId: string, role: ProjectRole): Promise<SetRoleOutcome> {
   return db.transaction(async (tx) => {
-    const owners = await tx
-      .select({ userId: projectMembers.userId })
-      .from(projectMembers)
-      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'owner')))
-      .for('update');
+    const owners = await lockOwners(tx, projectId);
     const current = await getMemberRole(tx, projectId, userId);
     if (!current) return 'not_member';
     if (current === role) return 'unchanged';

@@ -10,7 +10,8 @@ import { startInProcessWebhookSweep } from './webhook-sweep';
  * event-driven twins. Started from instrumentation.ts.
  */
 export function startInProcessJobs(env: Record<string, string | undefined> = process.env): void {
-  startInProcessWebhookSweep(env);
+  // With a job worker (npm start), the worker sweeps deliveries: none are processed in here.
+  if (!env.TASKBRIDGE_DRAIN_URL) startInProcessWebhookSweep(env);
   startInProcessSyncScheduler(env);
   startInProcessChangeSweep(env);
   startInProcessMilestoneDeadlines(env);
